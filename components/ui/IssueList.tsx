@@ -1,0 +1,28 @@
+import type { Locale } from '../../rules/types';
+import { strings } from '../i18n';
+import type { TabIssue } from '../protocol';
+
+export function IssueCount({ count, locale }: { count: number; locale: Locale }) {
+  return (
+    <p class="count" data-testid="issue-count" data-count={count}>
+      {strings(locale).issuesOnTab(count)}
+    </p>
+  );
+}
+
+export function IssueList({ issues, locale }: { issues: TabIssue[]; locale: Locale }) {
+  const t = strings(locale);
+  if (issues.length === 0) return <p class="empty">{t.noIssues}</p>;
+  return (
+    <ul class="issues" data-testid="issue-list">
+      {issues.map((issue) => (
+        <li key={`${issue.fieldId}|${issue.code}`} class={`issue ${issue.severity}`} data-issue-code={issue.code} data-severity={issue.severity}>
+          <span class="sev">{t.severity[issue.severity]}</span>
+          {issue.fieldLabel ? <span class="field">{issue.fieldLabel}</span> : null}
+          <span class="msg">{issue.message}</span>
+          <code class="code">{issue.code}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}

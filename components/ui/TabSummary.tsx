@@ -1,0 +1,27 @@
+import type { Locale } from '../../rules/types';
+import { strings } from '../i18n';
+import { IssueCount, IssueList } from './IssueList';
+import { useTabState } from './use-tab-state';
+
+/** The issues of the current tab: the count always, the list when `full`. */
+export function TabSummary({ locale, full }: { locale: Locale; full: boolean }) {
+  const t = strings(locale);
+  const response = useTabState();
+  if (response === null) return <p class="loading">…</p>;
+  const { state, fromOtherTab } = response;
+  if (!state) {
+    return (
+      <>
+        <IssueCount count={0} locale={locale} />
+        <p class="hint">{t.noPortalTab}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      {fromOtherTab ? <p class="hint" data-testid="other-tab">{t.fromOtherTab(state.title || state.url)}</p> : null}
+      <IssueCount count={state.issues.length} locale={locale} />
+      {full ? <IssueList issues={state.issues} locale={locale} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { EMAIL_KINDS } from '../detect/classify';
+import { parseEmail } from '../email/parse';
+import type { Check, Finding } from '../types';
+
+/** A web-mail, carrier or ISP mailbox in a form that needs an address on the company's own domain. */
+export const personalEmailDomain: Check = {
+  code: 'personal-email-domain',
+  severity: 'error',
+  reads: EMAIL_KINDS,
+  messages: {
+    en: ({ domain }) =>
+      `${domain} is a personal mail service. Partner Center verifies that the company owns the email domain, ` +
+      `so this address will fail verification. Use your work address on your company's domain (for example name@yourcompany.com).`,
+    ja: ({ domain }) =>
+      `${domain} は個人向けのメール サービスです。Partner Center はメールのドメインを会社が所有していることを確認するため、` +
+      `このアドレスでは検証に通りません。会社のドメインの業務用アドレス (例: name@yourcompany.co.jp) を入力してください。`,
+  },
+  run({ fields, facts }) {
+    const findings: Finding[] = [];
+    for (const f of fields) {
+      if (!EMAIL_KINDS.includes(f.kind)) continue;
+      const email = parseEmail(f.descriptor.value);
+      const info = email && facts.domains[email.host];
+      if (info?.personal) findings.push({ fieldId: f.descriptor.id, params: { domain: info.registrable } });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,27 @@
+import { parseEmail } from '../email/parse';
+import type { Check, Finding } from '../types';
+
+/** A tenant sign-in name (`name@contoso.onmicrosoft.com`) given as the primary contact's email. */
+export const tenantOnlyEmail: Check = {
+  code: 'tenant-only-email',
+  severity: 'warning',
+  reads: ['primary-contact-email'],
+  messages: {
+    en: ({ domain }) =>
+      `${domain} is a Microsoft tenant sign-in domain, which usually has no mailbox, so the verification email ` +
+      `may never arrive. Give the contact's mailbox on your company's own domain.`,
+    ja: ({ domain }) =>
+      `${domain} は Microsoft テナントのサインイン用ドメインで、通常はメールボックスがないため、` +
+      `確認メールが届かない可能性があります。会社独自のドメインにある担当者のメールアドレスを入力してください。`,
+  },
+  run({ fields, facts }) {
+    const findings: Finding[] = [];
+    for (const f of fields) {
+      if (f.kind !== 'primary-contact-email') continue;
+      const email = parseEmail(f.descriptor.value);
+      const info = email && facts.domains[email.host];
+      if (info?.tenantOnly) findings.push({ fieldId: f.descriptor.id, params: { domain: info.host } });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,114 @@
+import { fold } from '../text';
+import type { ClassifiedField, FieldDescriptor, FieldKind, LabelSourceKind } from '../types';
+import { ATTRIBUTE_WORDS, AUTOCOMPLETE_KINDS, LEXICONS, type KindTerms } from './lexicon';
+
+/**
+ * Field descriptor → field kind. Pure. Precedence follows the browsers' autofill: the `autocomplete`
+ * attribute, then the input type, then labels (strongest source first), then attribute words. A field no
+ * signal reaches stays `unknown`: no guessing.
+ */
+
+/** How much a label from each source is trusted. */
+const SOURCE_WEIGHT: Record<LabelSourceKind, number> = {
+  'label-for': 0.8,
+  'label-wrap': 0.8,
+  'aria-labelledby': 0.8,
+  'aria-label': 0.8,
+  'table-cell': 0.7,
+  dt: 0.7,
+  'preceding-text': 0.6,
+  placeholder: 0.5,
+  title: 0.5,
+};
+const ATTRIBUTE_WEIGHT = 0.4;
+const THRESHOLD = 0.4;
+
+interface CompiledTerms {
+  kind: KindTerms['kind'];
+  terms: RegExp[];
+  not: RegExp[];
+}
+
+function termPattern(term: string): RegExp {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // ASCII words match whole words; anything else (Japanese) matches as a substring.
+  return /^[\x20-\x7e]+$/.test(term) ? new RegExp(`(?:^|[^a-z0-9])${escaped}(?:$|[^a-z0-9])`) : new RegExp(escaped);
+}
+
+const COMPILED: CompiledTerms[] = Object.values(LEXICONS).flatMap((lexicon) =>
+  lexicon.kinds.map((k) => ({ kind: k.kind, terms: k.terms.map(termPattern), not: (k.not ?? []).map(termPattern) })),
+);
+const PRIMARY_CONTACT = Object.values(LEXICONS).flatMap((l) => l.primaryContact.map(termPattern));
+const SUPPORT = Object.values(LEXICONS).flatMap((l) => l.support.map(termPattern));
+
+/** Kinds a folded label text votes for. */
+export function kindsInText(text: string): Set<KindTerms['kind']> {
+  const out = new Set<KindTerms['kind']>();
+  if (text.length === 0 || text.length > 200) return out;
+  for (const c of COMPILED) {
+    if (c.terms.some((t) => t.test(text)) && !c.not.some((t) => t.test(text))) out.add(c.kind);
+  }
+  return out;
+}
+
+/** `primaryContact.emailAddress` → ['primary', 'contact', 'email', 'address', 'primarycontact', 'emailaddress'] */
+function attributeWords(value: string): string[] {
+  const parts = value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const joined: string[] = [];
+  for (let i = 0; i + 1 < parts.length; i++) joined.push(parts[i]! + parts[i + 1]!);
+  return [...parts, ...parts.map((p) => p.replace(/\d+$/, '')), ...joined];
+}
+
+/** Which email it is: the field's own labels decide first, then its section, then its attributes. */
+function emailRole(d: FieldDescriptor): FieldKind {
+  const attributes = [d.name, d.htmlId, ...d.hints].join(' ').toLowerCase();
+  const tiers = [d.labels.map((l) => fold(l.text)), [fold(d.section)]];
+  for (const texts of tiers) {
+    const support = texts.some((t) => SUPPORT.some((p) => p.test(t)));
+    const primary = texts.some((t) => PRIMARY_CONTACT.some((p) => p.test(t)));
+    if (support !== primary) return support ? 'support-email' : 'primary-contact-email';
+  }
+  if (/support/.test(attributes)) return 'support-email';
+  if (/primary|contact/.test(attributes)) return 'primary-contact-email';
+  return 'email';
+}
+
+export function classify(d: FieldDescriptor): ClassifiedField {
+  const scores = new Map<KindTerms['kind'], number>();
+  const vote = (kind: KindTerms['kind'], weight: number) => scores.set(kind, (scores.get(kind) ?? 0) + weight);
+
+  for (const token of d.autocomplete.toLowerCase().split(/\s+/)) {
+    const kind = AUTOCOMPLETE_KINDS[token];
+    if (kind) vote(kind, 1);
+  }
+  const type = d.type.toLowerCase();
+  if (type === 'email') vote('email', 0.9);
+  if (type === 'tel') vote('phone', 0.6);
+  if (d.inputMode === 'email') vote('email', 0.5);
+
+  // Each label source votes once per kind; the first labels are the strongest.
+  for (const label of d.labels) {
+    for (const kind of kindsInText(fold(label.text))) vote(kind, SOURCE_WEIGHT[label.source]);
+  }
+  const attrKinds = new Set<KindTerms['kind']>();
+  for (const w of [d.name, d.htmlId, ...d.hints].flatMap(attributeWords)) {
+    const kind = ATTRIBUTE_WORDS[w];
+    if (kind) attrKinds.add(kind);
+  }
+  for (const kind of attrKinds) vote(kind, ATTRIBUTE_WEIGHT);
+
+  let best: KindTerms['kind'] | null = null;
+  let bestScore = 0;
+  for (const [kind, score] of scores) {
+    if (score > bestScore) [best, bestScore] = [kind, score];
+  }
+  if (best === null || bestScore < THRESHOLD) return { descriptor: d, kind: 'unknown', confidence: 0 };
+  const kind: FieldKind = best === 'email' ? emailRole(d) : best;
+  return { descriptor: d, kind, confidence: Math.min(1, bestScore) };
+}
+
+export const EMAIL_KINDS: readonly FieldKind[] = ['email', 'primary-contact-email', 'support-email'];

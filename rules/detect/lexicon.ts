@@ -1,0 +1,103 @@
+import type { FieldKind } from '../types';
+
+/**
+ * Label lexicons, one block per UI language. Terms are matched after `fold` (NFKC + lower case), so write
+ * them in lower case; full-width and half-width forms need no separate entry. A term with only ASCII
+ * letters matches whole words; any other term matches as a substring (Japanese has no word spaces).
+ *
+ * Adding a language is adding a block here: no code changes.
+ */
+export interface KindTerms {
+  kind: Exclude<FieldKind, 'unknown' | 'primary-contact-email' | 'support-email'>;
+  /** Any of these in a label votes for the kind. */
+  terms: string[];
+  /** Any of these in the same label vetoes the kind for that label. */
+  not?: string[];
+}
+
+export interface Lexicon {
+  kinds: KindTerms[];
+  /** Section or label words that make an email the primary contact's. */
+  primaryContact: string[];
+  /** Section or label words that make an email the customer-support one. */
+  support: string[];
+}
+
+export const LEXICONS: Record<string, Lexicon> = {
+  en: {
+    kinds: [
+      { kind: 'email', terms: ['email', 'e-mail', 'e mail', 'mail address', 'email address', 'work email'], not: ['confirm email code', 'verification code'] },
+      {
+        kind: 'partner-id',
+        terms: ['pla', 'pla id', 'pga', 'mpn', 'mpn id', 'partnerid', 'partner id', 'partner location account', 'partner global account', 'associated partnerid', 'associated partner id', 'cloud partner program id', 'partner program id', 'network id'],
+        not: ['tenant', 'customer id', 'subscription'],
+      },
+      { kind: 'company-name', terms: ['company name', 'legal name', 'legal business name', 'organization name', 'organisation name', 'business name', 'company'], not: ['company phone', 'company email', 'company website', 'company id', 'company size'] },
+      { kind: 'address-line1', terms: ['address line 1', 'address 1', 'street address', 'address', 'street'], not: ['email', 'e-mail', 'mail address', 'address line 2', 'address 2', 'web address', 'ip address', 'line 2', 'line 3'] },
+      { kind: 'address-line2', terms: ['address line 2', 'address 2', 'line 2', 'suite', 'apartment', 'building'], not: ['email'] },
+      { kind: 'city', terms: ['city', 'town', 'locality', 'city or town'], not: ['ethnicity', 'capacity'] },
+      { kind: 'state', terms: ['state', 'province', 'state/province', 'state or province', 'region', 'prefecture', 'county'], not: ['country or region', 'country/region', 'statement', 'status', 'csp region'] },
+      { kind: 'postal-code', terms: ['zip', 'zip code', 'postal code', 'postcode', 'post code', 'zip/postal code'] },
+      { kind: 'country', terms: ['country', 'country or region', 'country/region', 'nation'], not: ['phone', 'calling code', 'country code'] },
+      { kind: 'phone', terms: ['phone', 'telephone', 'phone number', 'mobile', 'tel'], not: ['email'] },
+      { kind: 'duns', terms: ['duns', 'd-u-n-s', 'duns number', 'd&b'] },
+    ],
+    primaryContact: ['primary contact', 'contact info', 'contact information', 'primary contact info', 'work email', 'your email', 'contact email'],
+    support: ['support', 'customer support', 'helpdesk', 'help desk'],
+  },
+  ja: {
+    kinds: [
+      { kind: 'email', terms: ['メールアドレス', 'メール アドレス', '電子メール', 'eメール', 'メール'], not: ['認証コード', '確認コード'] },
+      {
+        kind: 'partner-id',
+        terms: ['パートナーid', 'パートナー id', 'パートナーロケーションアカウント', 'パートナー ロケーション アカウント', 'パートナーグローバルアカウント', 'パートナー グローバル アカウント', '関連付けられたパートナー', 'mpn', 'pla', 'pga', 'パートナー プログラム id', 'パートナープログラムid'],
+        not: ['テナント'],
+      },
+      { kind: 'company-name', terms: ['会社名', '法人名', '組織名', '企業名', '商号'] },
+      { kind: 'address-line1', terms: ['住所行 1', '住所行1', '住所 1', '住所1', '番地', '住所'], not: ['メール', '住所行 2', '住所行2', '住所 2', '住所2'] },
+      { kind: 'address-line2', terms: ['住所行 2', '住所行2', '住所 2', '住所2', '建物名', 'ビル名'] },
+      { kind: 'city', terms: ['市区町村', '市町村', '市区'] },
+      { kind: 'state', terms: ['都道府県', '州', '県'], not: ['国または地域'] },
+      { kind: 'postal-code', terms: ['郵便番号', '〒'] },
+      { kind: 'country', terms: ['国または地域', '国/地域', '国・地域', '国名', '国'], not: ['国際', '電話'] },
+      { kind: 'phone', terms: ['電話番号', '電話', '携帯'] },
+      { kind: 'duns', terms: ['duns', 'd-u-n-s', 'ダンズ'] },
+    ],
+    primaryContact: ['主要連絡先', '主な連絡先', '連絡先情報', '担当者'],
+    support: ['サポート', 'カスタマー サポート', 'カスタマーサポート', 'お問い合わせ窓口'],
+  },
+};
+
+/** `autocomplete` tokens (the strongest signal: the page says what the field is). */
+export const AUTOCOMPLETE_KINDS: Record<string, KindTerms['kind']> = {
+  email: 'email',
+  organization: 'company-name',
+  'address-line1': 'address-line1',
+  'street-address': 'address-line1',
+  'address-line2': 'address-line2',
+  'address-level2': 'city',
+  'address-level1': 'state',
+  'postal-code': 'postal-code',
+  country: 'country',
+  'country-name': 'country',
+  tel: 'phone',
+  'tel-national': 'phone',
+};
+
+/**
+ * Words in `name`, `id`, `formcontrolname` and `data-*` attributes (split at camelCase and punctuation).
+ * Weaker than labels: ids are often generated.
+ */
+export const ATTRIBUTE_WORDS: Record<string, KindTerms['kind']> = {
+  email: 'email', mail: 'email', emailaddress: 'email',
+  mpn: 'partner-id', mpnid: 'partner-id', pla: 'partner-id', plaid: 'partner-id', partnerid: 'partner-id', pga: 'partner-id',
+  company: 'company-name', companyname: 'company-name', organization: 'company-name', legalname: 'company-name',
+  addressline1: 'address-line1', address1: 'address-line1', street: 'address-line1', line1: 'address-line1',
+  addressline2: 'address-line2', address2: 'address-line2', line2: 'address-line2',
+  city: 'city', town: 'city', locality: 'city',
+  state: 'state', province: 'state', region: 'state', prefecture: 'state',
+  zip: 'postal-code', zipcode: 'postal-code', postal: 'postal-code', postalcode: 'postal-code', postcode: 'postal-code',
+  country: 'country', countrycode: 'country',
+  phone: 'phone', phonenumber: 'phone', telephone: 'phone', tel: 'phone',
+  duns: 'duns', dunsnumber: 'duns',
+};

@@ -1,0 +1,125 @@
+/**
+ * The vocabulary shared by everything in `rules/`: pure data, no DOM, no browser API.
+ *
+ * The content script turns each form control into a {@link FieldDescriptor}; the classifiers in
+ * `rules/detect` give it a {@link FieldKind}; the checks in `rules/checks` read classified fields plus the
+ * {@link Facts} the extension knows, and return {@link Finding}s.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Locale = 'en' | 'ja';
+
+/** Everything the page says about one form control, read once from the DOM. */
+export interface FieldDescriptor {
+  /** Stable per element for the life of the page (assigned by the content script). */
+  id: string;
+  /** `input`, `select`, `textarea` or `combobox` (an element with role=combobox). */
+  tag: 'input' | 'select' | 'textarea' | 'combobox';
+  type: string;
+  name: string;
+  htmlId: string;
+  autocomplete: string;
+  inputMode: string;
+  /** Angular `formcontrolname`, `data-*` hints and similar framework attributes, already joined. */
+  hints: string[];
+  /** Label texts, strongest source first. */
+  labels: LabelSource[];
+  /** Fieldset legend or nearest heading above the field, if any. */
+  section: string;
+  /** What the user sees as the value: input value, selected option text, combobox text. */
+  value: string;
+  /** For selects: the selected option's `value` attribute (often an ISO code). */
+  optionValue?: string;
+  visible: boolean;
+}
+
+export type LabelSourceKind =
+  | 'label-for'
+  | 'label-wrap'
+  | 'aria-labelledby'
+  | 'aria-label'
+  | 'placeholder'
+  | 'title'
+  | 'preceding-text'
+  | 'table-cell'
+  | 'dt';
+
+export interface LabelSource {
+  source: LabelSourceKind;
+  text: string;
+}
+
+export type FieldKind =
+  | 'email'
+  | 'primary-contact-email'
+  | 'support-email'
+  | 'partner-id'
+  | 'company-name'
+  | 'address-line1'
+  | 'address-line2'
+  | 'city'
+  | 'state'
+  | 'postal-code'
+  | 'country'
+  | 'phone'
+  | 'duns'
+  | 'unknown';
+
+export interface ClassifiedField {
+  descriptor: FieldDescriptor;
+  kind: FieldKind;
+  /** 0..1: how sure the classifier is. */
+  confidence: number;
+}
+
+/** What one email domain is, as resolved by `rules/email/domain.ts` (in the background). */
+export interface DomainInfo {
+  /** The host after normalization (NFKC, lower case, no trailing dot, IDN → punycode). */
+  host: string;
+  /** Registrable domain per the Public Suffix List, or the host when none. */
+  registrable: string;
+  /** Web-mail, carrier or ISP mail: a personal mailbox. */
+  personal: boolean;
+  /** A Microsoft tenant sign-in domain (`*.onmicrosoft.com`) with no mailbox behind it. */
+  tenantOnly: boolean;
+}
+
+/** Facts the checks read besides the fields themselves. */
+export interface Facts {
+  /** Lookups answered by the background, keyed by normalized host. Missing = not known yet. */
+  domains: Record<string, DomainInfo>;
+}
+
+export interface CheckContext {
+  fields: ClassifiedField[];
+  facts: Facts;
+}
+
+/** One problem with one field. */
+export interface Finding {
+  fieldId: string;
+  /** Values for the message template. */
+  params: Record<string, string>;
+  /** Overrides the check's default severity (e.g. info for a standardization-only difference). */
+  severity?: Severity;
+}
+
+export type MessageTemplate = (params: Record<string, string>) => string;
+
+export interface Check {
+  /** Stable code shown as `data-issue-code` and documented in the README. Never renamed. */
+  code: string;
+  severity: Severity;
+  /** Field kinds this check reads. */
+  reads: readonly FieldKind[];
+  messages: Record<Locale, MessageTemplate>;
+  run(ctx: CheckContext): Finding[];
+}
+
+/** A finding with everything needed to show it. */
+export interface Issue {
+  code: string;
+  severity: Severity;
+  fieldId: string;
+  message: string;
+}
