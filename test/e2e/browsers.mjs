@@ -1,0 +1,109 @@
+// Launches real Chromium or Firefox with the built extension installed. Shared by e2e tests, demo and bench.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const GECKO_ID = 'csp-reseller-assistant@example.org';
+/** Pinned moz-extension UUID, so extension pages have a known URL in Firefox. */
+export const FIREFOX_UUID = '3f0c8c55-6f1e-4c3a-9d0b-6a2b7e5c1d42';
+export const BUILD_DIRS = { chromium: '.output/chrome-mv3', firefox: '.output/firefox-mv2' };
+
+function firstExisting(envVar, candidates, what) {
+  const fromEnv = process.env[envVar];
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`${envVar}=${fromEnv} does not exist`);
+    return fromEnv;
+  }
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`No ${what} found: install it (apt-get install ${what === 'Chromium' ? 'chromium' : 'firefox-esr'}) or set ${envVar}`);
+  return found;
+}
+
+export const chromiumPath = () =>
+  firstExisting('CHROME_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'], 'Chromium');
+export const firefoxPath = () =>
+  firstExisting('FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox'], 'Firefox');
+
+function extensionDir(kind) {
+  const dir = path.join(ROOT, BUILD_DIRS[kind]);
+  if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} is not built: run npm run build first`);
+  return dir;
+}
+
+/**
+ * @param {'chromium'|'firefox'} kind
+ * @param {{ headless?: boolean }} [options]
+ */
+export async function launch(kind, { headless = true } = {}) {
+  if (kind === 'chromium') {
+    const browser = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless,
+      pipe: true,
+      enableExtensions: true,
+      defaultViewport: { width: 1280, height: 900 },
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=en-US',
+      ],
+    });
+    const id = await browser.installExtension(extensionDir('chromium'));
+    const worker = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`),
+      { timeout: 15000 },
+    );
+    return { kind, browser, base: `chrome-extension://${id}`, worker, close: () => browser.close() };
+  }
+  const before = new Set(profiles());
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless,
+    defaultViewport: { width: 1280, height: 900 },
+    args: ['--remote-allow-system-access'],
+    env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'intl.locale.requested': 'en-US',
+    },
+  });
+  await browser.installExtension(extensionDir('firefox'));
+  const close = async () => {
+    try {
+      await browser.close();
+    } finally {
+      for (const p of profiles()) if (!before.has(p)) rmSync(path.join(tmpdir(), p), { recursive: true, force: true });
+    }
+  };
+  return { kind, browser, base: `moz-extension://${FIREFOX_UUID}`, worker: null, close };
+}
+
+function profiles() {
+  return readdirSync(tmpdir()).filter((n) => n.startsWith('puppeteer_dev_firefox_profile-'));
+}
+
+/**
+ * Opens an extension page in `page`. Firefox sends no load event for extension documents, so the
+ * navigation is started without waiting and the document is polled until it is complete.
+ */
+export async function openExtensionPage(ext, page, file) {
+  const url = `${ext.base}/${file}`;
+  if (ext.kind === 'chromium') {
+    await page.goto(url);
+    return;
+  }
+  page.goto(url).catch(() => {});
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.evaluate((u) => location.href === u && document.readyState === 'complete', url)) return;
+    } catch {
+      // The realm is swapped during navigation: try again.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not load`);
+}

@@ -1,0 +1,124 @@
+// The personal-email checks, end to end, in real Chromium and real Firefox against the sandbox portal.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launch, openExtensionPage, ROOT } from './browsers.mjs';
+import { expectedKeys, keys, openPortal, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
+import { isAllowedRequest } from './portal.mjs';
+
+const expectations = JSON.parse(readFileSync(path.join(ROOT, 'test/sandbox/expectations.json'), 'utf8'));
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
+
+for (const kind of BROWSERS) {
+  describe(`${kind}`, () => {
+    let ext;
+    const log = [];
+    before(async () => {
+      ext = await launch(kind);
+    });
+    after(async () => {
+      await ext?.close();
+    });
+
+    for (const page of expectations.filter((e) => !e.phases)) {
+      it(`${page.file}: ${page.clean ? 'shows no error or warning' : expectedKeys(page.expect).join(', ')}`, async () => {
+        const tab = await openPortal(ext, page.url, log);
+        try {
+          if (page.clean) {
+            await settle(tab);
+            const marks = await readMarks(tab);
+            assert.deepEqual(marks.filter((m) => m.severity !== 'info'), [], 'a clean page has no error or warning mark');
+          } else {
+            const want = expectedKeys(page.expect);
+            const marks = await waitForMarks(tab, (m) => keys(m).join() === want.join());
+            assert.deepEqual(keys(marks), want);
+            for (const m of marks) {
+              assert.ok(m.distance < 40, `mark ${m.code} sits beside its field (${m.distance}px)`);
+              assert.ok(m.label.length > 20, 'the mark carries its message for screen readers');
+            }
+          }
+        } finally {
+          await tab.close();
+        }
+      });
+    }
+
+    it('late rendering and an in-app route change are followed', async () => {
+      const spa = expectations.find((e) => e.phases);
+      const tab = await openPortal(ext, spa.phases[0].url, log);
+      try {
+        for (const phase of spa.phases.slice(1)) {
+          await tab.waitForSelector(phase.ready, { timeout: 10000 });
+          const want = expectedKeys(phase.expect);
+          const marks = await waitForMarks(tab, (m) => keys(m).join() === want.join());
+          assert.deepEqual(keys(marks), want, `after ${phase.atMs} ms`);
+        }
+        assert.equal(tab.url(), spa.finalUrl);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    it('the mark disappears once the email is corrected, and comes back when it is personal again', async () => {
+      const page = expectations.find((e) => e.file === 'en/legal-business-profile.html');
+      const tab = await openPortal(ext, page.url, log);
+      try {
+        const selector = page.expect[0].selector;
+        assert.equal((await waitForMarks(tab, (m) => m.length === 1)).length, 1);
+        await tab.click(selector, { count: 3 });
+        await tab.keyboard.press('End');
+        await tab.$eval(selector, (el) => el.select());
+        await tab.keyboard.type('jane.doe@contoso.com');
+        const cleared = await waitForMarks(tab, (m) => m.length === 0, 4000);
+        assert.deepEqual(cleared, [], 'no mark after typing a work address');
+        assert.equal(await tab.$eval(selector, (el) => el.value), 'jane.doe@contoso.com', 'the extension never writes into the field');
+        await tab.$eval(selector, (el) => el.select());
+        await tab.keyboard.type('Jane.Doe@Mail.Yahoo.co.jp.');
+        const back = await waitForMarks(tab, (m) => m.length === 1);
+        assert.deepEqual(keys(back), ['personal-email-domain|error|Jane.Doe@Mail.Yahoo.co.jp.']);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    it('the popup and the sidebar show the number of issues of the portal tab', async () => {
+      const page = expectations.find((e) => e.file === 'en/tenant-only.html');
+      const tab = await openPortal(ext, page.url, log);
+      try {
+        await waitForMarks(tab, (m) => m.length === page.expect.length);
+        for (const file of ['popup.html', 'sidepanel.html']) {
+          const ui = await ext.browser.newPage();
+          await interceptUi(ui);
+          await openExtensionPage(ext, ui, file);
+          await ui.waitForSelector('[data-testid="issue-count"]', { timeout: 10000 });
+          const count = await ui.$eval('[data-testid="issue-count"]', (el) => [el.dataset.count, el.textContent]);
+          assert.deepEqual(count, [String(page.expect.length), `${page.expect.length} issues on this tab`], file);
+          if (file === 'sidepanel.html') {
+            const codes = await ui.$$eval('[data-testid="issue-list"] [data-issue-code]', (els) => els.map((e) => e.dataset.issueCode).sort());
+            assert.deepEqual(codes, page.expect.map((e) => e.code).sort());
+          }
+          await ui.close();
+        }
+      } finally {
+        await tab.close();
+      }
+    });
+
+    it('makes no network request: only the served portal pages and its own resources', async () => {
+      // Give late lookups and reports a moment, then read everything every tab asked for.
+      await sleep(300);
+      assert.ok(log.length > expectations.length, 'the request log saw the test traffic');
+      const leaks = log.filter((r) => !isAllowedRequest(r));
+      assert.deepEqual(leaks, []);
+    });
+
+    async function interceptUi(ui) {
+      await ui.setRequestInterception(true);
+      ui.on('request', (req) => {
+        log.push({ url: req.url(), navigation: req.isNavigationRequest() });
+        void req.continue();
+      });
+    }
+  });
+}
