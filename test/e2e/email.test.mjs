@@ -16,6 +16,12 @@ for (const kind of BROWSERS) {
     const log = [];
     before(async () => {
       ext = await launch(kind);
+      // Chromium: the service worker's own requests are logged too (CDP on the worker target).
+      if (ext.worker) {
+        const session = await ext.worker.createCDPSession();
+        await session.send('Network.enable');
+        session.on('Network.requestWillBeSent', (e) => log.push({ url: e.request.url, navigation: false }));
+      }
     });
     after(async () => {
       await ext?.close();

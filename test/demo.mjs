@@ -1,0 +1,46 @@
+// `npm run demo`: the built extension in Chromium on the sandbox portal pages, served at their real URLs.
+// With a display, a browser window opens and stays until you close it. Without one (a server, CI), the
+// flagged pages are screenshotted instead and the folder is printed.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { launch, ROOT } from './e2e/browsers.mjs';
+import { interceptPortal, routes } from './e2e/portal.mjs';
+import { settle } from './e2e/helpers.mjs';
+
+const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const ext = await launch('chromium', { headless });
+const index = routes.find((r) => r.file === 'index.html');
+
+if (!headless) {
+  for (const route of [index, ...routes.filter((r) => r !== index)]) {
+    const page = await ext.browser.newPage();
+    await interceptPortal(page);
+    // Links on the sandbox pages open more portal URLs; new tabs get the same interception.
+    await page.goto(route.url);
+  }
+  ext.browser.on('targetcreated', async (t) => {
+    const page = await t.page().catch(() => null);
+    if (page && t.url().startsWith('https://partner.microsoft.com')) await interceptPortal(page).catch(() => {});
+  });
+  console.log('Demo running: every sandbox page is open in its own tab. Close the browser window to end.');
+  await new Promise((resolve) => ext.browser.on('disconnected', resolve));
+} else {
+  const out = path.join(ROOT, 'test-results/demo');
+  mkdirSync(out, { recursive: true });
+  for (const route of routes) {
+    const page = await ext.browser.newPage();
+    await interceptPortal(page);
+    await page.goto(route.url, { waitUntil: 'load' });
+    await settle(page, 2600);
+    // Hover the first mark so its message shows in the picture.
+    const mark = await page.$('csp-reseller-assistant >>> [data-issue-code]');
+    if (mark) await mark.hover().catch(() => {});
+    const file = path.join(out, `${route.file.replace(/[\\/]/g, '-').replace(/\.html$/, '')}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    const count = await page.evaluate(() => document.querySelector('csp-reseller-assistant')?.shadowRoot?.querySelectorAll('[data-issue-code]').length ?? 0);
+    console.log(`${String(count).padStart(2)} mark(s)  ${route.url}\n           → ${path.relative(process.cwd(), file)}`);
+    await page.close();
+  }
+  console.log(`\nNo display found, so the demo wrote screenshots to ${path.relative(process.cwd(), out)}/ instead of opening a window.`);
+  await ext.close();
+}

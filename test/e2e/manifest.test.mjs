@@ -1,0 +1,43 @@
+// The built manifests ask for no more than the product needs.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { BUILD_DIRS, GECKO_ID, ROOT } from './browsers.mjs';
+
+const manifest = (kind) => JSON.parse(readFileSync(path.join(ROOT, BUILD_DIRS[kind], 'manifest.json'), 'utf8'));
+const locales = (kind, lang) => JSON.parse(readFileSync(path.join(ROOT, BUILD_DIRS[kind], `_locales/${lang}/messages.json`), 'utf8'));
+
+describe('built manifests', () => {
+  it('Chrome MV3: storage and sidePanel only, host access to the portal only', () => {
+    const m = manifest('chromium');
+    assert.equal(m.manifest_version, 3);
+    assert.deepEqual([...m.permissions].sort(), ['sidePanel', 'storage']);
+    assert.deepEqual(m.host_permissions, ['https://partner.microsoft.com/*']);
+    assert.equal(m.optional_permissions, undefined);
+    assert.deepEqual(m.content_scripts.map((c) => c.matches), [['https://partner.microsoft.com/*']]);
+    assert.equal(m.side_panel.default_path, 'sidepanel.html');
+    assert.equal(m.browser_specific_settings, undefined, 'no Firefox-only keys in the Chrome build');
+  });
+
+  it('Firefox MV2: storage and the portal only, fixed add-on id, sidebar', () => {
+    const m = manifest('firefox');
+    assert.equal(m.manifest_version, 2);
+    assert.deepEqual([...m.permissions].sort(), ['https://partner.microsoft.com/*', 'storage']);
+    assert.equal(m.browser_specific_settings.gecko.id, GECKO_ID);
+    assert.equal(m.sidebar_action.default_panel, 'sidepanel.html');
+  });
+
+  it('names and descriptions come from _locales in English and Japanese', () => {
+    for (const kind of ['chromium', 'firefox']) {
+      const m = manifest(kind);
+      assert.equal(m.default_locale, 'en');
+      assert.equal(m.name, '__MSG_extName__');
+      for (const lang of ['en', 'ja']) {
+        const messages = locales(kind, lang);
+        for (const key of ['extName', 'extDescription', 'extActionTitle']) assert.ok(messages[key]?.message, `${kind} ${lang} ${key}`);
+      }
+      assert.ok(Object.keys(m.icons).length >= 3);
+    }
+  });
+});
