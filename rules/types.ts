@@ -106,6 +106,12 @@ export interface Finding {
 
 export type MessageTemplate = (params: Record<string, string>) => string;
 
+/** A small form for a check's own examples (and the meta-test): field kinds and values, plus facts. */
+export interface CheckExample {
+  fields: { kind: FieldKind; value: string }[];
+  facts?: Partial<Facts>;
+}
+
 export interface Check {
   /** Stable code shown as `data-issue-code` and documented in the README. Never renamed. */
   code: string;
@@ -113,6 +119,8 @@ export interface Check {
   /** Field kinds this check reads. */
   reads: readonly FieldKind[];
   messages: Record<Locale, MessageTemplate>;
+  /** At least one form the check must flag and one it must leave alone (run by the meta-test). */
+  examples: { flags: CheckExample[]; passes: CheckExample[] };
   run(ctx: CheckContext): Finding[];
 }
 

@@ -3,16 +3,18 @@ import { parseEmail } from '../email/parse';
 import type { Check, Finding } from '../types';
 
 const ALIASES = new Set(GROUP_ALIAS_LOCAL_PARTS);
+const REGION_TAGS = new Set(['jp', 'japan', 'us', 'uk', 'eu', 'emea', 'apac', 'amer', 'na', 'tokyo', 'osaka', 'hq']);
 
-/** `info`, `info.jp`, `sales-team`, `admin2` → the alias word it is built on, or null for a person's name. */
+/**
+ * `info`, `info2`, `info.jp`, `sales-team`, `info+events` → the alias word the local part is built on;
+ * null for anything that could be a person (`jane.doe`, `sales.tanaka`, `hello.kitty`).
+ */
 export function aliasWord(local: string): string | null {
-  const base = local.split('+')[0]!;
-  if (ALIASES.has(base)) return base;
-  const words = base.split(/[._-]+/).map((w) => w.replace(/\d+$/, ''));
-  const hit = words.find((w) => ALIASES.has(w));
-  // `admin.jp`, `info-tokyo`, `sales2`: an alias word plus a location or number is still a shared box;
-  // `jane.sales` is ambiguous, so only the first word counts.
-  return hit !== undefined && words[0] === hit ? hit : null;
+  const words = local.split('+')[0]!.split(/[._-]+/).map((w) => w.replace(/\d+$/, '')).filter(Boolean);
+  const [first, ...rest] = words;
+  if (first === undefined || !ALIASES.has(first)) return null;
+  // After the alias word only other alias words or a short region tag (`jp`, `emea`) may follow.
+  return rest.every((w) => ALIASES.has(w) || /^[a-z]{2,4}$/.test(w) && REGION_TAGS.has(w)) ? first : null;
 }
 
 /** A shared or role mailbox as the primary contact: the portal warns that group aliases fail verification. */
@@ -27,6 +29,18 @@ export const groupAliasEmail: Check = {
     ja: ({ alias }) =>
       `「${alias}@」は共有のメールボックスのようです。主要連絡先は個人である必要があります。` +
       `在籍確認と確認メールは本人に届くため、担当者本人の業務用アドレスを入力してください。`,
+  },
+  examples: {
+    flags: [
+      { fields: [{ kind: 'primary-contact-email', value: 'info@contoso.com' }] },
+      { fields: [{ kind: 'primary-contact-email', value: 'Marketing.JP@contoso.co.jp' }] },
+      { fields: [{ kind: 'primary-contact-email', value: 'admin2@contoso.com' }] },
+    ],
+    passes: [
+      { fields: [{ kind: 'primary-contact-email', value: 'jane.doe@contoso.com' }] },
+      { fields: [{ kind: 'primary-contact-email', value: 'sales.tanaka@contoso.co.jp' }] },
+      { fields: [{ kind: 'support-email', value: 'support@contoso.com' }] },
+    ],
   },
   run({ fields }) {
     const findings: Finding[] = [];

@@ -15,6 +15,17 @@ export const personalEmailDomain: Check = {
       `${domain} は個人向けのメール サービスです。Partner Center はメールのドメインを会社が所有していることを確認するため、` +
       `このアドレスでは検証に通りません。会社のドメインの業務用アドレス (例: name@yourcompany.co.jp) を入力してください。`,
   },
+  examples: {
+    flags: [
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@gmail.com' }] },
+      { fields: [{ kind: 'email', value: 'taro@mail.yahoo.co.jp' }] },
+      { fields: [{ kind: 'support-email', value: 'ＴＡＲＯ＠ＤＯＣＯＭＯ．ＮＥ．ＪＰ' }] },
+    ],
+    passes: [
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@contoso.com' }] },
+      { fields: [{ kind: 'company-name', value: 'jane@gmail.com' }] },
+    ],
+  },
   run({ fields, facts }) {
     const findings: Finding[] = [];
     for (const f of fields) {

@@ -14,6 +14,13 @@ export const tenantOnlyEmail: Check = {
       `${domain} は Microsoft テナントのサインイン用ドメインで、通常はメールボックスがないため、` +
       `確認メールが届かない可能性があります。会社独自のドメインにある担当者のメールアドレスを入力してください。`,
   },
+  examples: {
+    flags: [{ fields: [{ kind: 'primary-contact-email', value: 'jane@contoso.onmicrosoft.com' }] }],
+    passes: [
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@contoso.com' }] },
+      { fields: [{ kind: 'email', value: 'jane@contoso.onmicrosoft.com' }] },
+    ],
+  },
   run({ fields, facts }) {
     const findings: Finding[] = [];
     for (const f of fields) {

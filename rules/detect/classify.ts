@@ -1,3 +1,4 @@
+import { parseEmail } from '../email/parse';
 import { fold } from '../text';
 import type { ClassifiedField, FieldDescriptor, FieldKind, LabelSourceKind } from '../types';
 import { ATTRIBUTE_WORDS, AUTOCOMPLETE_KINDS, LEXICONS, type KindTerms } from './lexicon';
@@ -106,7 +107,11 @@ export function classify(d: FieldDescriptor): ClassifiedField {
   for (const [kind, score] of scores) {
     if (score > bestScore) [best, bestScore] = [kind, score];
   }
-  if (best === null || bestScore < THRESHOLD) return { descriptor: d, kind: 'unknown', confidence: 0 };
+  if (best === null || bestScore < THRESHOLD) {
+    // No label or attribute says what it is, but it holds an email address: read it as an email field.
+    if (d.tag !== 'select' && parseEmail(d.value)) return { descriptor: d, kind: emailRole(d), confidence: 0.3 };
+    return { descriptor: d, kind: 'unknown', confidence: 0 };
+  }
   const kind: FieldKind = best === 'email' ? emailRole(d) : best;
   return { descriptor: d, kind, confidence: Math.min(1, bestScore) };
 }

@@ -35,9 +35,9 @@ function extensionDir(kind) {
 
 /**
  * @param {'chromium'|'firefox'} kind
- * @param {{ headless?: boolean }} [options]
+ * @param {{ headless?: boolean, lang?: string }} [options] `lang` sets the browser UI language (Chromium).
  */
-export async function launch(kind, { headless = true } = {}) {
+export async function launch(kind, { headless = true, lang = 'en-US' } = {}) {
   if (kind === 'chromium') {
     const browser = await puppeteer.launch({
       executablePath: chromiumPath(),
@@ -45,9 +45,11 @@ export async function launch(kind, { headless = true } = {}) {
       pipe: true,
       enableExtensions: true,
       defaultViewport: { width: 1280, height: 900 },
+      // On Linux, Chromium takes its UI language from LANGUAGE; --lang alone is not enough.
+      env: { ...process.env, LANGUAGE: lang },
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=en-US',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', `--lang=${lang}`,
       ],
     });
     const id = await browser.installExtension(extensionDir('chromium'));

@@ -111,6 +111,32 @@ for (const kind of BROWSERS) {
       }
     });
 
+    it("the popup's button opens the real sidebar (Chrome side panel, Firefox sidebar)", async () => {
+      const popup = await ext.browser.newPage();
+      await interceptUi(popup);
+      await openExtensionPage(ext, popup, 'popup.html');
+      await popup.waitForSelector('#open-sidebar');
+      await popup.click('#open-sidebar'); // a real click: both browsers need a user gesture
+      if (kind === 'chromium') {
+        const target = await ext.browser.waitForTarget((t) => t.url() === `${ext.base}/sidepanel.html`, { timeout: 10000 });
+        const panel = await target.asPage();
+        await panel.waitForSelector('[data-testid="issue-count"]', { timeout: 10000 });
+        assert.match(await panel.$eval('h1', (el) => el.textContent), /CSP Reseller Assistant/);
+      } else {
+        // Firefox exposes no target for the sidebar: ask the extension whether it is open.
+        const probe = await ext.browser.newPage();
+        await openExtensionPage(ext, probe, 'options.html');
+        let open = false;
+        for (let i = 0; i < 30 && !open; i++) {
+          open = await probe.evaluate(() => browser.sidebarAction.isOpen({}));
+          if (!open) await sleep(100);
+        }
+        assert.equal(open, true);
+        await probe.close();
+      }
+      if (!popup.isClosed()) await popup.close().catch(() => {});
+    });
+
     it('makes no network request: only the served portal pages and its own resources', async () => {
       // Give late lookups and reports a moment, then read everything every tab asked for.
       await sleep(300);
@@ -126,5 +152,36 @@ for (const kind of BROWSERS) {
         void req.continue();
       });
     }
+  });
+}
+
+// Firefox only switches its UI language with a language pack installed, so the Japanese UI is shown in Chromium.
+if (BROWSERS.includes('chromium')) {
+  describe('chromium, Japanese UI', () => {
+    let ext;
+    before(async () => {
+      ext = await launch('chromium', { lang: 'ja' });
+    });
+    after(async () => {
+      await ext?.close();
+    });
+
+    it('the marks on a Japanese page and the popup speak Japanese', async () => {
+      const ui0 = await ext.browser.newPage();
+      await openExtensionPage(ext, ui0, 'popup.html');
+      const uiLanguage = await ui0.evaluate(() => chrome.i18n.getUILanguage());
+      await ui0.close();
+      assert.equal(uiLanguage, 'ja', 'Chromium runs in Japanese (Debian: apt-get install chromium-l10n)');
+      const page = expectations.find((e) => e.file === 'ja/legal-business-profile.html');
+      const tab = await openPortal(ext, page.url);
+      const marks = await waitForMarks(tab, (m) => m.length === 1);
+      assert.match(marks[0].label, /^エラー: docomo\.ne\.jp は個人向けのメール サービスです。/);
+      const ui = await ext.browser.newPage();
+      await openExtensionPage(ext, ui, 'popup.html');
+      await ui.waitForSelector('[data-testid="issue-count"]');
+      assert.equal(await ui.$eval('[data-testid="issue-count"]', (el) => el.textContent), 'このタブの問題: 1 件');
+      await ui.close();
+      await tab.close();
+    });
   });
 }

@@ -1,0 +1,25 @@
+import { describeDomain } from '../../rules/email/domain';
+import { parseEmail } from '../../rules/email/parse';
+import type { CheckContext, CheckExample, ClassifiedField, FieldDescriptor, FieldKind } from '../../rules/types';
+
+export function descriptor(overrides: Partial<FieldDescriptor> = {}): FieldDescriptor {
+  return {
+    id: 'f1', tag: 'input', type: 'text', name: '', htmlId: '', autocomplete: '', inputMode: '', hints: [],
+    labels: [], section: '', value: '', visible: true, ...overrides,
+  };
+}
+
+export function field(kind: FieldKind, value: string, id = 'f1'): ClassifiedField {
+  return { descriptor: descriptor({ id, value }), kind, confidence: 1 };
+}
+
+/** A check context as the content script would have it once the background answered every lookup. */
+export function contextOf(example: CheckExample): CheckContext {
+  const fields = example.fields.map((f, i) => field(f.kind, f.value, `f${i + 1}`));
+  const domains: CheckContext['facts']['domains'] = {};
+  for (const f of fields) {
+    const host = parseEmail(f.descriptor.value)?.host;
+    if (host) domains[host] = describeDomain(host);
+  }
+  return { fields, facts: { domains, ...example.facts } };
+}
