@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     files: ['test/**/*.{mjs,js}', 'scripts/**/*.mjs', '.ci/**', '*.cjs'],
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.webextensions } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
