@@ -84,15 +84,59 @@ export interface DomainInfo {
   tenantOnly: boolean;
 }
 
-/** Facts the checks read besides the fields themselves. */
+/** An address split into the parts Partner Center's legal business profile has. All optional. */
+export type AddressPart = 'line1' | 'line2' | 'city' | 'state' | 'postalCode' | 'country';
+export type AddressParts = Partial<Record<AddressPart, string>>;
+
+/** A PartnerID the extension has learned (from the Identifiers page, the user or an imported profile). */
+export interface PartnerIdFact {
+  /** Digits only. */
+  id: string;
+  /** Global = PGA (headquarters, not for CSP); location = PLA (one business location, used for CSP). */
+  type: 'global' | 'location';
+  /** ISO 3166 alpha-2 of the location, when known. */
+  country?: string;
+}
+
+/** Facts the checks read besides the fields themselves. Every part is optional: unknown stays unknown. */
 export interface Facts {
   /** Lookups answered by the background, keyed by normalized host. Missing = not known yet. */
   domains: Record<string, DomainInfo>;
+  /** Known PartnerIDs. Empty = nothing learned yet (then no partner-ID check but the format one runs). */
+  partnerIds?: PartnerIdFact[];
+  /** The CSP section's Associated PartnerID (the PLA tied to the CSP tenant), digits only. */
+  associatedPartnerId?: string;
+  /** The CSP account's (legal business profile's) country, ISO alpha-2. */
+  companyCountry?: string;
+  /** The company's own email domains (registrable domains, lower case). */
+  companyDomains?: string[];
+  /** The verified (standardized) business address, as confirmed by the portal's dialog or the user. */
+  verifiedAddress?: AddressParts;
+  /** The distributor's CSP region id (see `rules/geo/regions.ts`). */
+  distributorRegion?: string;
+  distributorName?: string;
+}
+
+/**
+ * The portal's address-verification dialog, read from the page: what the user entered and what the
+ * service suggests. `anchorId` is the element the mark is placed beside (it is listed among the fields'
+ * ids by the content script: a dialog's suggested-address block or its "use suggested" control).
+ */
+export interface AddressDialog {
+  anchorId: string;
+  entered: AddressParts;
+  verified: AddressParts;
+}
+
+/** What the content script read from the page besides the form fields. */
+export interface PageFacts {
+  addressDialog?: AddressDialog;
 }
 
 export interface CheckContext {
   fields: ClassifiedField[];
   facts: Facts;
+  page?: PageFacts;
 }
 
 /** One problem with one field. */

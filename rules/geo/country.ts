@@ -1,0 +1,67 @@
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
+import ja from 'i18n-iso-countries/langs/ja.json';
+import { fold } from '../text';
+import type { Locale } from '../types';
+import { COUNTRY_ROWS } from './regions';
+
+countries.registerLocale(en);
+countries.registerLocale(ja);
+
+/** Names people and portals use that neither the library nor Microsoft's table has. */
+const EXTRA_NAMES: Record<string, string> = {
+  usa: 'US', 'u.s.': 'US', 'u.s.a.': 'US', america: 'US', 'united states of america': 'US', アメリカ: 'US', アメリカ合衆国: 'US', 米国: 'US',
+  uk: 'GB', 'great britain': 'GB', 'united kingdom': 'GB', britain: 'GB', england: 'GB', イギリス: 'GB', 英国: 'GB',
+  korea: 'KR', 'south korea': 'KR', 'republic of korea': 'KR', 大韓民国: 'KR', 韓国: 'KR',
+  'hong kong sar': 'HK', 'macao sar': 'MO', macau: 'MO', turkey: 'TR', türkiye: 'TR', turkiye: 'TR', czechia: 'CZ', 'czech republic': 'CZ',
+  holland: 'NL', 'the netherlands': 'NL', russia: 'RU', vietnam: 'VN', 'viet nam': 'VN', ドイツ連邦共和国: 'DE', 中華人民共和国: 'CN', 台灣: 'TW',
+  kosovo: 'XK', コソボ: 'XK', 日本国: 'JP',
+};
+
+let index: Map<string, string> | null = null;
+
+/** Folded name or code → ISO alpha-2, built once on first use. */
+function nameIndex(): Map<string, string> {
+  if (index) return index;
+  index = new Map();
+  const add = (name: string, iso: string) => {
+    const key = fold(name).replace(/[()]/g, '').replace(/\s+/g, ' ').trim();
+    if (key && !index!.has(key)) index!.set(key, iso);
+  };
+  for (const locale of ['en', 'ja']) {
+    for (const [iso, names] of Object.entries(countries.getNames(locale, { select: 'all' }) as Record<string, string[]>)) {
+      for (const name of names) add(name, iso);
+    }
+  }
+  for (const row of COUNTRY_ROWS) {
+    add(row.name, row.iso);
+    if (row.jaName) add(row.jaName, row.iso);
+  }
+  for (const [name, iso] of Object.entries(EXTRA_NAMES)) add(name, iso);
+  return index;
+}
+
+/**
+ * Reads a country as a portal shows it: a name in English or Japanese ("Japan", "日本", "United States"),
+ * an ISO alpha-2 or alpha-3 code ("JP", "JPN"), with any case, width or spacing. Null when unknown.
+ */
+export function resolveCountry(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const folded = fold(text).replace(/[()]/g, '').replace(/\s+/g, ' ').trim();
+  if (!folded || folded.length > 80) return null;
+  if (/^[a-z]{2}$/.test(folded)) {
+    const iso = folded.toUpperCase();
+    return iso === 'XK' || countries.isValid(iso) ? iso : null;
+  }
+  if (/^[a-z]{3}$/.test(folded)) {
+    const iso = countries.alpha3ToAlpha2(folded.toUpperCase());
+    if (iso) return iso;
+  }
+  return nameIndex().get(folded) ?? null;
+}
+
+/** The country's name to show in a message. */
+export function countryName(iso: string, locale: Locale): string {
+  if (iso === 'XK') return locale === 'ja' ? 'コソボ' : 'Kosovo';
+  return countries.getName(iso, locale) ?? iso;
+}
