@@ -154,6 +154,7 @@ export type MessageTemplate = (params: Record<string, string>) => string;
 export interface CheckExample {
   fields: { kind: FieldKind; value: string }[];
   facts?: Partial<Facts>;
+  page?: PageFacts;
 }
 
 export interface Check {

@@ -21,5 +21,5 @@ export function contextOf(example: CheckExample): CheckContext {
     const host = parseEmail(f.descriptor.value)?.host;
     if (host) domains[host] = describeDomain(host);
   }
-  return { fields, facts: { domains, ...example.facts } };
+  return { fields, facts: { domains, ...example.facts }, page: example.page };
 }
