@@ -31,6 +31,8 @@ export interface FieldDescriptor {
   /** For selects: the selected option's `value` attribute (often an ISO code). */
   optionValue?: string;
   visible: boolean;
+  /** Read-only or disabled: the page displays a value rather than asking for one. */
+  readOnly?: boolean;
 }
 
 export type LabelSourceKind =

@@ -168,5 +168,6 @@ export function describeField(el: FieldElement, id: string): FieldDescriptor {
     section: sectionOf(el),
     value: '',
     visible: true,
+    readOnly: el.hasAttribute('readonly') || el.hasAttribute('disabled') || el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true',
   };
 }

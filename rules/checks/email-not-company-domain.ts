@@ -1,0 +1,40 @@
+import { parseEmail } from '../email/parse';
+import type { Check, Finding } from '../types';
+
+/** The primary contact's address is on another domain than the company's own. */
+export const emailNotCompanyDomain: Check = {
+  code: 'email-not-company-domain',
+  severity: 'warning',
+  reads: ['primary-contact-email'],
+  messages: {
+    en: ({ domain = '', company = '' }) =>
+      `${domain} is not one of your company's domains (${company.split(' ').join(', ')}). Employment verification ` +
+      `checks that the company owns the primary contact's email domain: use the contact's address on your company's domain.`,
+    ja: ({ domain = '', company = '' }) =>
+      `${domain} は自社のドメイン (${company.split(' ').join('、')}) ではありません。在籍確認では主要連絡先のメール ドメインを` +
+      `会社が所有していることが確認されるため、自社ドメインのアドレスを入力してください。`,
+  },
+  examples: {
+    flags: [{ fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com' }], facts: { companyDomains: ['contoso.com'] } }],
+    passes: [
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@sales.contoso.com' }], facts: { companyDomains: ['contoso.com'] } },
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@gmail.com' }], facts: { companyDomains: ['contoso.com'] } },
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com' }] },
+    ],
+  },
+  run({ fields, facts }) {
+    const company = facts.companyDomains ?? [];
+    if (company.length === 0) return [];
+    const findings: Finding[] = [];
+    for (const f of fields) {
+      if (f.kind !== 'primary-contact-email') continue;
+      const email = parseEmail(f.descriptor.value);
+      const info = email && facts.domains[email.host];
+      // Personal and tenant-only addresses have their own, more precise marks.
+      if (!email || !info || info.personal || info.tenantOnly) continue;
+      if (company.some((d) => email.host === d || email.host.endsWith(`.${d}`))) continue;
+      findings.push({ fieldId: f.descriptor.id, params: { domain: info.registrable, company: company.join(' ') } });
+    }
+    return findings;
+  },
+};
