@@ -1,4 +1,10 @@
-import type { DomainInfo, Issue } from '../rules/types';
+import type { DomainInfo, Facts, Issue } from '../rules/types';
+import type { Learned } from './background/learn';
+import type { Profile } from './background/profile';
+
+export type { Learned, Profile };
+/** The facts checks read, as the background hands them to content scripts (domains are looked up apart). */
+export type ProfileFacts = Omit<Facts, 'domains'>;
 
 /**
  * Messages between the content script, the background and the extension pages. The background validates
@@ -21,16 +27,36 @@ export interface TabState {
 export type Request =
   | { type: 'lookup-domains'; hosts: string[] }
   | { type: 'report-issues'; url: string; title: string; issues: TabIssue[] }
-  | { type: 'get-tab-state'; tabId?: number };
+  | { type: 'get-tab-state'; tabId?: number }
+  | { type: 'get-facts' }
+  | { type: 'learn'; learned: Learned }
+  | { type: 'get-profile' }
+  | { type: 'save-profile'; profile: unknown }
+  | { type: 'import-profile'; text: string }
+  | { type: 'dismiss-unreadable' };
+
+export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: string[] };
 
 export interface Responses {
   'lookup-domains': { domains: DomainInfo[] };
   'report-issues': { ok: true };
   'get-tab-state': { state: TabState | null; fromOtherTab: boolean };
+  'get-facts': { facts: ProfileFacts };
+  learn: { changed: boolean };
+  'get-profile': { profile: Profile; problem?: string[] };
+  'save-profile': ProfileResult;
+  'import-profile': ProfileResult;
+  'dismiss-unreadable': { ok: true };
 }
 
 /** Broadcast by the background to extension pages when a tab's issues change. */
 export interface TabStateChanged {
   type: 'tab-state-changed';
   tabId: number;
+}
+
+/** Sent by the background to portal tabs and extension pages when the profile changes. */
+export interface FactsChanged {
+  type: 'facts-changed';
+  facts: ProfileFacts;
 }

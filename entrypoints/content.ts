@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Pipeline } from '../components/page/pipeline';
-import type { Request, Responses } from '../components/protocol';
+import type { FactsChanged, Request, Responses } from '../components/protocol';
+import { parseAddressLines } from '../rules/address/compare';
 import { CHECKS } from '../rules/checks';
 import { localeFrom } from '../rules/locale';
 
-function send<T extends Request['type']>(message: Extract<Request, { type: T }>): Promise<Responses[T]> {
-  return browser.runtime.sendMessage(message) as Promise<Responses[T]>;
+async function send<T extends Request['type']>(message: Extract<Request, { type: T }>): Promise<Responses[T]> {
+  const response = (await browser.runtime.sendMessage(message)) as Responses[T] | { error: string };
+  if (response && typeof response === 'object' && 'error' in response) throw new Error(response.error);
+  return response as Responses[T];
 }
 
 export default defineContentScript({
@@ -20,6 +23,10 @@ export default defineContentScript({
       report: (issues) => {
         if (ctx.isValid) void send({ type: 'report-issues', url: location.href, title: document.title, issues }).catch(() => {});
       },
+      learn: (learned) => {
+        if (ctx.isValid) void send({ type: 'learn', learned }).catch((e: unknown) => console.warn('[CSP Reseller Assistant] learn failed', e));
+      },
+      parseAddressLines,
       onCheckError: (code, error) => console.warn(`[CSP Reseller Assistant] check ${code} failed`, error),
       // Next frame, or soon if the tab is hidden and frames are paused.
       schedule: (fn) => {
@@ -34,6 +41,18 @@ export default defineContentScript({
       },
     });
     pipeline.start();
+    void send({ type: 'get-facts' }).then(({ facts }) => pipeline.setProfileFacts(facts)).catch(() => {});
+    const onMessage = (message: unknown) => {
+      if ((message as FactsChanged | null)?.type === 'facts-changed') pipeline.setProfileFacts((message as FactsChanged).facts);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    // Submitting (or pressing a Save / Next button) is when a legal business profile is taken as given.
+    ctx.addEventListener(document, 'submit', () => pipeline.onSubmitIntent(), { capture: true });
+    ctx.addEventListener(document, 'click', (e) => {
+      const target = e.composedPath()[0];
+      if (target instanceof Element && target.closest('button, [role="button"], input[type="submit"]')) pipeline.onSubmitIntent();
+    }, { capture: true });
 
     // A user edit re-checks at once; the frame-batched scan handles DOM changes.
     const onEdit = () => pipeline.onUserEdit();

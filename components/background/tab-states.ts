@@ -37,3 +37,8 @@ export async function getTabState(tabId: number | undefined): Promise<{ state: T
   const state = typeof last === 'number' ? all[String(last)] : undefined;
   return { state: state ?? null, fromOtherTab: state !== undefined };
 }
+
+/** Tabs that have reported from the portal (and are still open). */
+export async function knownTabIds(): Promise<number[]> {
+  return Object.values(await readAll()).map((s) => s.tabId);
+}

@@ -1,9 +1,11 @@
 import { classify } from '../../rules/detect/classify';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
-import type { Check, ClassifiedField, DomainInfo, Facts, Issue, Locale } from '../../rules/types';
-import type { TabIssue } from '../protocol';
+import { resolveCountry } from '../../rules/geo/country';
+import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts } from '../../rules/types';
+import type { Learned, ProfileFacts, TabIssue } from '../protocol';
 import { describeField, FIELD_SELECTOR, isField, isVisible, valueOf, type FieldElement } from './describe';
 import { MarkLayer, type PlacedIssue } from './marks';
+import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers';
 
 /**
  * The content script's one pipeline, one direction:
@@ -23,9 +25,21 @@ export interface PipelineDeps {
   locale: Locale;
   lookupDomains(hosts: string[]): Promise<DomainInfo[]>;
   report(issues: TabIssue[]): void;
+  /** Sends what the page taught (Identifiers, verified address, account domain) to the background. */
+  learn(learned: Learned): void;
+  /** Turns a dialog's address lines into parts (`rules/address`). */
+  parseAddressLines(lines: string[]): AddressParts;
   onCheckError?(code: string, error: unknown): void;
   /** Scheduling, supplied by the content-script context so nothing runs after invalidation. */
   schedule(fn: () => void): void;
+}
+
+/**
+ * `npm run bench` sets `data-csp-bench` on its own test page to read our timings from the performance
+ * timeline. On any other page (the portal) nothing is recorded.
+ */
+function benchMark(name: string, start: number): void {
+  if (document.documentElement.hasAttribute('data-csp-bench')) performance.measure(name, { start, end: performance.now() });
 }
 
 const LAYOUT_ATTRIBUTES = new Set(['class', 'style', 'hidden']);
@@ -37,10 +51,12 @@ export class Pipeline {
   readonly marks: MarkLayer;
   private readonly observer: MutationObserver;
   private readonly ids = new WeakMap<Element, string>();
-  private readonly elements = new Map<string, FieldElement>();
+  private readonly elements = new Map<string, Element>();
   private descriptors = new WeakMap<Element, ReturnType<typeof describeField>>();
   private readonly shadowRoots = new Set<ShadowRoot>();
-  private readonly facts: Facts = { domains: {} };
+  private facts: Facts = { domains: {} };
+  private page: PageFacts = {};
+  private readonly learnedKeys = new Set<string>();
   private readonly pendingHosts = new Set<string>();
   private fields: FieldElement[] = [];
   private nextId = 1;
@@ -63,13 +79,34 @@ export class Pipeline {
     this.marks.destroy();
   }
 
+  /** The background's facts (learned IDs, company, distributor): replaces the previous ones and re-checks. */
+  setProfileFacts(facts: ProfileFacts): void {
+    this.facts = { ...facts, domains: this.facts.domains };
+    this.check();
+  }
+
+  /**
+   * The user is submitting the form: if it is the legal business profile (company name and country
+   * fields), remember the company's name and country.
+   */
+  onSubmitIntent(): void {
+    const fields = this.classified();
+    const name = fields.find((f) => f.kind === 'company-name')?.descriptor.value.trim();
+    const countryField = fields.find((f) => f.kind === 'country')?.descriptor;
+    const country = countryField ? resolveCountry(countryField.value) ?? resolveCountry(countryField.optionValue) : null;
+    if (name && country) this.learnOnce({ kind: 'legal-profile', companyName: name.slice(0, 300), country });
+  }
+
   /** A user edit: values changed, the DOM did not. Re-read values and re-check now (no frame wait). */
   onUserEdit(): void {
+    const start = performance.now();
     this.check();
+    benchMark('csp:check', start);
   }
 
   /** Full scan: collect fields, describe the ones not cached, check. */
   scan(): void {
+    const start = performance.now();
     this.scanQueued = false;
     const found: FieldElement[] = [];
     const roots: (Document | ShadowRoot)[] = [document, ...this.shadowRoots];
@@ -82,7 +119,33 @@ export class Pipeline {
     this.fields = found;
     this.elements.clear();
     for (const el of found) this.elements.set(this.idOf(el), el);
+    this.readPage();
     this.check();
+    benchMark('csp:scan', start);
+  }
+
+  /** What the page shows besides fields: learned facts go to the background, the dialog to the checks. */
+  private readPage(): void {
+    const identifiers = readIdentifiers(document);
+    if (identifiers) this.learnOnce({ kind: 'identifiers', ...identifiers });
+    const account = readAccountEmail(document);
+    const domain = account?.split('@')[1]?.toLowerCase();
+    if (domain) this.learnOnce({ kind: 'company-domain', domain });
+    const dialog = readAddressDialog(document, this.deps.parseAddressLines);
+    this.page = {};
+    if (dialog) {
+      const anchorId = this.idOf(dialog.anchor);
+      this.elements.set(anchorId, dialog.anchor);
+      this.page.addressDialog = { anchorId, entered: dialog.entered, verified: dialog.verified };
+      this.learnOnce({ kind: 'verified-address', address: dialog.verified });
+    }
+  }
+
+  private learnOnce(learned: Learned): void {
+    const key = JSON.stringify(learned);
+    if (this.learnedKeys.has(key)) return;
+    this.learnedKeys.add(key);
+    this.deps.learn(learned);
   }
 
   /** Clears cached descriptors and rescans on the next frame (route change, big re-render). */
@@ -110,7 +173,7 @@ export class Pipeline {
   }
 
   private check(): void {
-    const ctx = { fields: this.classified(), facts: this.facts };
+    const ctx = { fields: this.classified(), facts: this.facts, page: this.page };
     this.requestLookups(unknownHosts(ctx));
     const issues = runChecks(this.deps.checks, ctx, this.deps.locale, this.deps.onCheckError);
     const placed: PlacedIssue[] = [];

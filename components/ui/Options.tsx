@@ -1,13 +1,193 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { resolveCountry } from '../../rules/geo/country';
+import { CSP_REGION_IDS, regionName } from '../../rules/geo/regions';
+import type { Profile } from '../background/profile';
 import { strings } from '../i18n';
+import type { ProfileResult, Request, Responses } from '../protocol';
 import { uiLocale } from './locale';
 
+async function send<T extends Request['type']>(message: Extract<Request, { type: T }>): Promise<Responses[T]> {
+  const response = (await browser.runtime.sendMessage(message)) as Responses[T] | { error: string };
+  if (response && typeof response === 'object' && 'error' in response) throw new Error(response.error);
+  return response as Responses[T];
+}
+
+type Status = { kind: 'ok'; text: string } | { kind: 'errors'; errors: string[] } | null;
+const ADDRESS_PARTS = ['line1', 'line2', 'city', 'state', 'postalCode', 'country'] as const;
+
+/** Settings: the team profile (distributor, company, PartnerIDs, verified address), editable, importable, exportable. */
 export function Options() {
   const locale = uiLocale();
   const t = strings(locale);
+  const o = t.opt;
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [problem, setProblem] = useState<string[] | undefined>();
+  const [status, setStatus] = useState<Status>(null);
+  const [pasted, setPasted] = useState('');
+  const [newId, setNewId] = useState({ id: '', type: 'location' as 'global' | 'location', country: '' });
+
+  const load = async () => {
+    const r = await send({ type: 'get-profile' });
+    setProfile(r.profile);
+    setProblem(r.problem);
+  };
+  useEffect(() => {
+    void load();
+    const onMessage = (m: unknown) => {
+      if ((m as { type?: string } | null)?.type === 'facts-changed') void load();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+
+  if (!profile) return <main class="options">…</main>;
+
+  const show = (result: ProfileResult, okText: string) => {
+    if (result.ok) {
+      setProfile(result.profile);
+      setStatus({ kind: 'ok', text: okText });
+    } else setStatus({ kind: 'errors', errors: result.errors });
+  };
+  const save = async (next: Profile) => show(await send({ type: 'save-profile', profile: next }), o.saved);
+  const edit = (change: (p: Profile) => void) => {
+    const next = structuredClone(profile);
+    change(next);
+    setProfile(next);
+  };
+  const importText = async (text: string) => show(await send({ type: 'import-profile', text }), o.imported);
+  const exportFile = () => {
+    const blob = new Blob([`${JSON.stringify(profile, null, 2)}\n`], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'csp-team-profile.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+
   return (
     <main class="options" lang={locale}>
       <h1>{t.optionsTitle}</h1>
+      {problem ? (
+        <div class="notice" role="alert" data-testid="unreadable">
+          <p>{o.unreadable}</p>
+          <ul>{problem.map((p) => <li key={p}>{p}</li>)}</ul>
+          <button type="button" onClick={() => void send({ type: 'dismiss-unreadable' }).then(load)}>{o.dismiss}</button>
+        </div>
+      ) : null}
+      <form onSubmit={(e) => { e.preventDefault(); void save(profile); }}>
+        <fieldset>
+          <legend>{o.distributor}</legend>
+          <label>{o.distributorName}
+            <input id="distributor-name" value={profile.distributor?.name ?? ''} onInput={(e) => edit((p) => {
+              const name = e.currentTarget.value;
+              if (p.distributor) p.distributor.name = name;
+            })} disabled={!profile.distributor} />
+          </label>
+          <label>{o.distributorRegion}
+            <select id="distributor-region" value={profile.distributor?.region ?? ''} onChange={(e) => edit((p) => {
+              const region = e.currentTarget.value;
+              p.distributor = region ? { name: p.distributor?.name ?? '', region } : undefined;
+            })}>
+              <option value="">{o.noRegion}</option>
+              {CSP_REGION_IDS.map((id) => <option key={id} value={id}>{regionName(id, locale)}</option>)}
+            </select>
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{o.company}</legend>
+          <label>{o.companyName}
+            <input id="company-name" value={profile.company.name ?? ''} onInput={(e) => edit((p) => { p.company.name = e.currentTarget.value || undefined; })} />
+          </label>
+          <label>{o.companyCountry}
+            <input id="company-country" value={profile.company.country ?? ''} onChange={(e) => edit((p) => {
+              const v = e.currentTarget.value.trim();
+              p.company.country = v ? resolveCountry(v) ?? v : undefined;
+            })} />
+          </label>
+          <label>{o.companyDomains}
+            <input id="company-domains" value={profile.company.domains.join(', ')} onChange={(e) => edit((p) => {
+              p.company.domains = e.currentTarget.value.split(/[,\s、]+/).map((d) => d.trim().replace(/^@/, '')).filter(Boolean);
+            })} />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{o.partnerIds}</legend>
+          <p class="hint">{o.partnerIdsHelp}</p>
+          <table data-testid="partner-ids">
+            <thead><tr><th>{o.id}</th><th>{o.type}</th><th>{o.country}</th><th>{o.source}</th><th /></tr></thead>
+            <tbody>
+              {profile.partnerIds.map((p, i) => (
+                <tr key={p.id} data-partner-id={p.id} data-type={p.type}>
+                  <td>{p.id}</td>
+                  <td>{p.type === 'global' ? o.global : o.location}</td>
+                  <td>{p.country ?? ''}</td>
+                  <td>{o.sources[p.source] ?? p.source}</td>
+                  <td><button type="button" onClick={() => edit((q) => void q.partnerIds.splice(i, 1))}>{o.remove}</button></td>
+                </tr>
+              ))}
+              <tr>
+                <td><input id="new-id" inputMode="numeric" value={newId.id} onInput={(e) => setNewId({ ...newId, id: e.currentTarget.value })} /></td>
+                <td>
+                  <select id="new-type" value={newId.type} onChange={(e) => setNewId({ ...newId, type: e.currentTarget.value as 'global' | 'location' })}>
+                    <option value="location">{o.location}</option>
+                    <option value="global">{o.global}</option>
+                  </select>
+                </td>
+                <td><input id="new-country" size={4} value={newId.country} onInput={(e) => setNewId({ ...newId, country: e.currentTarget.value })} /></td>
+                <td />
+                <td>
+                  <button type="button" id="add-id" onClick={() => {
+                    const id = newId.id.normalize('NFKC').replace(/\D/g, '');
+                    const country = newId.country ? resolveCountry(newId.country) ?? newId.country : undefined;
+                    edit((p) => void p.partnerIds.push({ id, type: newId.type, ...(country ? { country } : {}), source: 'user' }));
+                    setNewId({ id: '', type: 'location', country: '' });
+                  }}>{o.add}</button>
+                </td>
+              </tr>
+            </tbody>
+          </table>
+          <label>{o.associated}
+            <input id="associated" value={profile.associatedPartnerId ?? ''} onInput={(e) => edit((p) => {
+              p.associatedPartnerId = e.currentTarget.value.normalize('NFKC').trim() || undefined;
+            })} />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{o.verifiedAddress}</legend>
+          <p class="hint">{o.verifiedHelp}</p>
+          {ADDRESS_PARTS.map((part) => (
+            <label key={part}>{part === 'country' ? o.country : o[part]}
+              <input id={`verified-${part}`} value={profile.verifiedAddress?.[part] ?? ''} onInput={(e) => edit((p) => {
+                const value = e.currentTarget.value;
+                p.verifiedAddress = { ...(p.verifiedAddress ?? { source: 'user' }), [part]: value || undefined, source: 'user', confirmedAt: new Date().toISOString() };
+              })} />
+            </label>
+          ))}
+        </fieldset>
+        <p><button type="submit" id="save">{o.save}</button></p>
+      </form>
+      <section>
+        <h2>{o.teamProfile}</h2>
+        <p class="hint">{o.teamProfileHelp}</p>
+        <p>
+          <button type="button" id="export" onClick={exportFile}>{o.exportButton}</button>{' '}
+          <label class="file">{o.importButton}
+            <input type="file" id="import-file" accept="application/json,.json" onChange={async (e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) await importText(await file.text());
+              e.currentTarget.value = '';
+            }} />
+          </label>
+        </p>
+        <textarea id="import-text" rows={8} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} placeholder='{ "format": "csp-reseller-assistant/team-profile", "version": 1, … }' />
+        <p><button type="button" id="import-paste" onClick={() => void importText(pasted)}>{o.importPaste}</button></p>
+      </section>
+      {status ? (
+        status.kind === 'ok'
+          ? <p class="status ok" role="status" data-testid="status">{status.text}</p>
+          : <div class="status errors" role="alert" data-testid="errors"><p>{o.errors}</p><ul>{status.errors.map((e) => <li key={e}>{e}</li>)}</ul></div>
+      ) : null}
       <p class="privacy">{t.privacy}</p>
       <p class="version">v{browser.runtime.getManifest().version}</p>
     </main>

@@ -21,6 +21,14 @@ export interface Lexicon {
   primaryContact: string[];
   /** Section or label words that make an email the customer-support one. */
   support: string[];
+  /** Page headings of the Identifiers page. */
+  identifiersPage: string[];
+  /** A table cell that is exactly one of these says the PartnerID's type. */
+  partnerType: { global: string[]; location: string[] };
+  /** The label of the CSP section's associated PartnerID. */
+  associatedPartnerId: string[];
+  /** Headings of the two sides of the address-verification dialog. */
+  addressDialog: { entered: string[]; verified: string[] };
 }
 
 export const LEXICONS: Record<string, Lexicon> = {
@@ -44,6 +52,16 @@ export const LEXICONS: Record<string, Lexicon> = {
     ],
     primaryContact: ['primary contact', 'contact info', 'contact information', 'primary contact info', 'work email', 'your email', 'contact email'],
     support: ['support', 'customer support', 'helpdesk', 'help desk'],
+    identifiersPage: ['identifiers', 'partner ids', 'partnerids', 'microsoft ai cloud partner program ids'],
+    partnerType: {
+      global: ['global', 'pga', 'partner global account', 'partner global account (pga)', 'global (pga)', 'headquarters'],
+      location: ['location', 'pla', 'partner location account', 'partner location account (pla)', 'location (pla)'],
+    },
+    associatedPartnerId: ['associated partnerid', 'associated partner id', 'associated mpn id', 'associated pla id'],
+    addressDialog: {
+      entered: ['you entered', 'entered address', 'address you entered', 'your address', 'original address', 'original', 'entered', 'as entered'],
+      verified: ['suggested address', 'suggested', 'recommended address', 'recommended', 'verified address', 'verified', 'standardized address', 'standardised address', 'corrected address', 'validated address'],
+    },
   },
   ja: {
     kinds: [
@@ -65,6 +83,16 @@ export const LEXICONS: Record<string, Lexicon> = {
     ],
     primaryContact: ['主要連絡先', '主な連絡先', '連絡先情報', '担当者'],
     support: ['サポート', 'カスタマー サポート', 'カスタマーサポート', 'お問い合わせ窓口'],
+    identifiersPage: ['識別子', 'パートナー id', 'パートナーid'],
+    partnerType: {
+      global: ['グローバル', 'パートナー グローバル アカウント', 'パートナーグローバルアカウント', 'グローバル (pga)', '本社'],
+      location: ['ロケーション', '場所', '拠点', 'パートナー ロケーション アカウント', 'パートナーロケーションアカウント', 'ロケーション (pla)'],
+    },
+    associatedPartnerId: ['関連付けられた partnerid', '関連付けられた partner id', '関連付けられたパートナー id', '関連付けられたパートナーid', '関連付けられている partnerid', '関連 partnerid'],
+    addressDialog: {
+      entered: ['入力された住所', '入力した住所', '入力済みの住所', '入力内容', '元の住所', '入力された内容'],
+      verified: ['推奨される住所', '推奨住所', '推奨', '検証済みの住所', '検証済み住所', '修正された住所', '候補の住所', '標準化された住所', '提案された住所'],
+    },
   },
 };
 

@@ -34,6 +34,10 @@ export async function interceptPortal(page, log = []) {
   page.on('request', (req) => {
     const url = req.url();
     log.push({ url, navigation: req.isNavigationRequest() });
+    if (req.isNavigationRequest() && extra.has(stripQuery(url))) {
+      void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: extra.get(stripQuery(url)) });
+      return;
+    }
     if (url.startsWith(`${PORTAL}/`) || url === PORTAL) {
       const html = req.isNavigationRequest() ? fixtureFor(url) : null;
       void (html === null

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { CSP_REGION_IDS } from '../../rules/geo/regions';
+import type { Facts } from '../../rules/types';
+
+/**
+ * The team profile: everything the extension has learned or been told about the reseller. It is stored
+ * in the extension's IndexedDB (background) and is also the JSON file that options imports and exports,
+ * so one schema serves both. Validated with zod on every read and every import.
+ */
+
+export const PROFILE_FORMAT = 'csp-reseller-assistant/team-profile';
+export const PROFILE_VERSION = 1;
+
+const text = (max: number) => z.string().trim().max(max);
+const iso2 = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as "JP"');
+const partnerIdDigits = z.string().trim().regex(/^\d{5,8}$/, 'a PartnerID: 5 to 8 digits');
+const domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain name such as "contoso.co.jp"');
+
+export const addressSchema = z.strictObject({
+  line1: text(300).optional(),
+  line2: text(300).optional(),
+  city: text(200).optional(),
+  state: text(200).optional(),
+  postalCode: text(40).optional(),
+  country: text(100).optional(),
+});
+
+export const partnerIdSchema = z.strictObject({
+  id: partnerIdDigits,
+  type: z.enum(['global', 'location']),
+  country: iso2.optional(),
+  name: text(300).optional(),
+  source: z.enum(['identifiers-page', 'user', 'import']).default('import'),
+});
+
+export const profileSchema = z.strictObject({
+  format: z.literal(PROFILE_FORMAT).default(PROFILE_FORMAT),
+  version: z.literal(PROFILE_VERSION),
+  company: z
+    .strictObject({
+      name: text(300).optional(),
+      country: iso2.optional(),
+      domains: z.array(domain).max(20).default([]),
+    })
+    .default({ domains: [] }),
+  partnerIds: z.array(partnerIdSchema).max(100).default([]),
+  associatedPartnerId: partnerIdDigits.optional(),
+  verifiedAddress: addressSchema
+    .extend({ source: z.enum(['dialog', 'user', 'import']).default('import'), confirmedAt: z.string().max(40).optional() })
+    .optional(),
+  distributor: z.strictObject({ name: text(200).default(''), region: z.enum(CSP_REGION_IDS as [string, ...string[]]) }).optional(),
+  updatedAt: z.string().max(40).optional(),
+});
+
+export type Profile = z.infer<typeof profileSchema>;
+export type ProfileInput = z.input<typeof profileSchema>;
+
+export const emptyProfile = (): Profile => profileSchema.parse({ version: PROFILE_VERSION });
+
+/**
+ * Upgrades a stored or imported profile of an older version, one step at a time. Version 1 is the
+ * first; a step is added here whenever the schema changes, and older files keep importing.
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function migrate(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  let data = raw as Record<string, unknown>;
+  let version = typeof data.version === 'number' ? data.version : NaN;
+  while (version < PROFILE_VERSION && MIGRATIONS[version]) {
+    data = MIGRATIONS[version]!(data);
+    version = data.version as number;
+  }
+  return data;
+}
+
+/** One readable line per problem: where in the file, and what was expected. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(file)'}: ${i.message}`);
+}
+
+export type ParseResult = { ok: true; profile: Profile } | { ok: false; errors: string[] };
+
+/** Parses a team-profile JSON text (an import) or a stored value. Never throws. */
+export function parseProfile(input: unknown): ParseResult {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (e) {
+      return { ok: false, errors: [`Not JSON: ${e instanceof Error ? e.message : String(e)}`] };
+    }
+  }
+  const migrated = migrate(value);
+  if (typeof migrated === 'object' && migrated !== null && typeof (migrated as { version?: unknown }).version === 'number' &&
+      (migrated as { version: number }).version > PROFILE_VERSION) {
+    return { ok: false, errors: [`version: this file is version ${(migrated as { version: number }).version}, newer than this extension understands (${PROFILE_VERSION}); update the extension`] };
+  }
+  const parsed = profileSchema.safeParse(migrated);
+  return parsed.success ? { ok: true, profile: parsed.data } : { ok: false, errors: describeIssues(parsed.error) };
+}
+
+/** The facts the checks read, from a profile. */
+export function factsOf(profile: Profile): Omit<Facts, 'domains'> {
+  const { line1, line2, city, state, postalCode, country } = profile.verifiedAddress ?? {};
+  return {
+    partnerIds: profile.partnerIds.map(({ id, type, country: c }) => ({ id, type, ...(c ? { country: c } : {}) })),
+    associatedPartnerId: profile.associatedPartnerId,
+    companyCountry: profile.company.country,
+    companyDomains: profile.company.domains,
+    verifiedAddress: profile.verifiedAddress ? { line1, line2, city, state, postalCode, country } : undefined,
+    distributorRegion: profile.distributor?.region,
+    distributorName: profile.distributor?.name || undefined,
+  };
+}

@@ -1,0 +1,163 @@
+import { addressLines, isEnteredMarker, isVerifiedMarker, parseComparisonTable } from '../../rules/learn/address-dialog';
+import { isIdentifiersPage, parseAssociated, parseIdentifierRows } from '../../rules/learn/identifiers';
+import type { AddressParts } from '../../rules/types';
+import { textOf } from './describe';
+
+/**
+ * Reads what the portal shows besides form fields: the Identifiers page's table and the
+ * address-verification dialog. DOM in, plain text out to the pure parsers in `rules/learn/`.
+ */
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CSP-RESELLER-ASSISTANT']);
+const MAX_TEXTS = 4000;
+
+/** The texts under a node in page order: text nodes, plus the values of inputs and selects. */
+export function leafTexts(root: Node, limit = MAX_TEXTS): string[] {
+  const out: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) =>
+      n.nodeType === Node.ELEMENT_NODE && SKIP.has((n as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let n = walker.nextNode(); n && out.length < limit; n = walker.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE) {
+      const t = (n.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+      if (t) out.push(t);
+    } else if ((n as Element).tagName === 'INPUT' && !['hidden', 'radio', 'checkbox', 'button', 'submit'].includes((n as HTMLInputElement).type)) {
+      const v = (n as HTMLInputElement).value.trim();
+      if (v) out.push(v);
+    } else if ((n as Element).tagName === 'SELECT') {
+      const o = (n as HTMLSelectElement).selectedOptions[0];
+      if (o) out.push(o.text.trim());
+      walker.nextSibling();
+    }
+  }
+  return out;
+}
+
+const CELL = 'td, th, [role="gridcell"], [role="cell"], [role="columnheader"], [role="rowheader"]';
+
+function tableRows(root: ParentNode): { row: Element; cells: Element[] }[] {
+  return [...root.querySelectorAll('tr, [role="row"]')].slice(0, 500).map((row) => ({
+    row,
+    cells: [...row.querySelectorAll(CELL)].filter((c) => c.closest('tr, [role="row"]') === row),
+  }));
+}
+
+const cellText = (el: Element) => leafTexts(el, 40).join(' ');
+
+const ID_ONLY = /^\s*[0-9０-９]{5,8}\s*$/;
+
+/** Card layouts: for each PartnerID shown alone, the smallest ancestor (up to 5 levels) holding one ID and its type. */
+function cardRows(root: Element, inRows: Set<Element>): string[][] {
+  const rows: string[][] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let n = walker.nextNode(); n && seen < MAX_TEXTS; n = walker.nextNode(), seen++) {
+    if (!ID_ONLY.test(n.nodeValue ?? '')) continue;
+    let el = n.parentElement;
+    if (!el || [...inRows].some((r) => r.contains(el))) continue;
+    for (let depth = 0; el && depth < 5; depth++, el = el.parentElement) {
+      const texts = leafTexts(el, 60);
+      if (texts.filter((t) => ID_ONLY.test(t)).length > 1) break;
+      rows.push(texts);
+    }
+  }
+  return rows;
+}
+
+export interface IdentifiersReading {
+  partnerIds: ReturnType<typeof parseIdentifierRows>;
+  associatedPartnerId?: string;
+}
+
+export function readIdentifiers(doc: Document): IdentifiersReading | null {
+  const headings = [...doc.querySelectorAll('h1, h2, [role="heading"]')].slice(0, 20).map((h) => textOf(h));
+  if (!isIdentifiersPage(doc.location.href, headings)) return null;
+  const rows = tableRows(doc);
+  const rowTexts = rows.map((r) => (r.cells.length > 0 ? r.cells.map(cellText) : leafTexts(r.row, 40)));
+  const cards = cardRows(doc.body, new Set(rows.map((r) => r.row)));
+  const partnerIds = parseIdentifierRows([...rowTexts, ...cards]);
+  const associated = parseAssociated(leafTexts(doc.body));
+  if (partnerIds.length === 0 && !associated) return null;
+  return { partnerIds, ...(associated ? { associatedPartnerId: associated } : {}) };
+}
+
+export interface DialogReading {
+  anchor: Element;
+  entered: AddressParts;
+  verified: AddressParts;
+}
+
+const DIALOG = '[role="dialog"], [role="alertdialog"], dialog[open], [aria-modal="true"]';
+
+/** The control or heading the user reads for the suggested side: its radio when there is one. */
+function verifiedAnchor(dialog: Element, fallback: Element): Element {
+  for (const radio of dialog.querySelectorAll('input[type="radio"]')) {
+    const label = [...((radio as HTMLInputElement).labels ?? [])].map((l) => textOf(l)).join(' ') || radio.getAttribute('aria-label') || '';
+    if (isVerifiedMarker(label) || /suggest|recommend|verified|推奨|検証/i.test(label)) return radio;
+  }
+  return fallback;
+}
+
+/** The smallest block around a marker that holds address lines and not the other side's marker. */
+function blockOf(marker: Element, dialog: Element, isOther: (t: string) => boolean): Element | null {
+  let el: Element | null = marker;
+  let best: Element | null = null;
+  for (let depth = 0; el && el !== dialog && depth < 6; depth++, el = el.parentElement) {
+    const texts = leafTexts(el, 80);
+    if (texts.some(isOther)) break;
+    if (addressLines(texts).length >= 1) best = el;
+    if (addressLines(texts).length >= 2) return el;
+  }
+  return best;
+}
+
+function readDialog(dialog: Element, parseLines: (lines: string[]) => AddressParts): DialogReading | null {
+  const table = parseComparisonTable(tableRows(dialog).map((r) => r.cells.map(cellText)));
+  if (table) {
+    const header = tableRows(dialog).filter((r) => r.cells.length > 0)[table.headerRow];
+    const fallback = header?.cells[table.verifiedColumn] ?? dialog;
+    return { anchor: verifiedAnchor(dialog, fallback), entered: table.entered, verified: table.verified };
+  }
+  // Blocks: find the elements whose own text is a side's heading.
+  const candidates = [...dialog.querySelectorAll('*')].filter((el) => {
+    const t = textOf(el, 80);
+    return t.length > 0 && t.length <= 60 && el.children.length <= 2;
+  });
+  const enteredMarker = candidates.find((el) => isEnteredMarker(textOf(el, 80)));
+  const verifiedMarker = candidates.find((el) => isVerifiedMarker(textOf(el, 80)) && !isEnteredMarker(textOf(el, 80)));
+  if (!enteredMarker || !verifiedMarker) return null;
+  const enteredBlock = blockOf(enteredMarker, dialog, isVerifiedMarker);
+  const verifiedBlock = blockOf(verifiedMarker, dialog, isEnteredMarker);
+  if (!enteredBlock || !verifiedBlock) return null;
+  const entered = parseLines(addressLines(leafTexts(enteredBlock, 80)));
+  const verified = parseLines(addressLines(leafTexts(verifiedBlock, 80)));
+  if (Object.keys(entered).length === 0 || Object.keys(verified).length === 0) return null;
+  return { anchor: verifiedAnchor(dialog, verifiedMarker), entered, verified };
+}
+
+export function readAddressDialog(doc: Document, parseLines: (lines: string[]) => AddressParts): DialogReading | null {
+  for (const dialog of doc.querySelectorAll(DIALOG)) {
+    if (dialog.getClientRects().length === 0) continue;
+    const reading = readDialog(dialog, parseLines);
+    if (reading) return reading;
+  }
+  return null;
+}
+
+const EMAIL_IN_TEXT = /[^\s@<>()"'、,;:]+@[a-z0-9.-]+\.[a-z]{2,}/i;
+
+/** The signed-in work account the portal shows in its header (account menu), if any. */
+export function readAccountEmail(doc: Document): string | null {
+  const header = doc.querySelector('header, [role="banner"]');
+  if (!header) return null;
+  for (const t of leafTexts(header, 200)) {
+    const m = EMAIL_IN_TEXT.exec(t);
+    if (m) return m[0];
+  }
+  for (const el of header.querySelectorAll('[aria-label], [title]')) {
+    const m = EMAIL_IN_TEXT.exec(`${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`);
+    if (m) return m[0];
+  }
+  return null;
+}

@@ -1,0 +1,89 @@
+import { resolveCountry } from '../geo/country';
+import { fold } from '../text';
+import type { PartnerIdFact } from '../types';
+import { ASSOCIATED_LABELS, GLOBAL_TYPES, IDENTIFIERS_HEADINGS, labelText, LOCATION_TYPES } from './terms';
+
+/**
+ * Reading the Identifiers page, from plain text cells (the DOM part collects them). The page lists each
+ * PartnerID with its type (Global / Location) and country; its CSP section shows the Associated PartnerID.
+ */
+
+export type LearnedPartnerId = PartnerIdFact & { name?: string };
+
+const ID_CELL = /^(?:(?:partner ?id|mpn ?id|id)\s*[:：]?\s*)?(\d{5,8})$/;
+
+/** The PartnerID a cell holds, when the cell is nothing but one (full-width digits allowed). */
+export function idInCell(cell: string): string | null {
+  return ID_CELL.exec(fold(cell).replace(/\s+(?=\d)/g, ' '))?.[1] ?? null;
+}
+
+function typeOf(cell: string): PartnerIdFact['type'] | null {
+  const t = labelText(cell);
+  if (GLOBAL_TYPES.has(t)) return 'global';
+  if (LOCATION_TYPES.has(t)) return 'location';
+  if (/\(pga\)/.test(t)) return 'global';
+  if (/\(pla\)/.test(t)) return 'location';
+  return null;
+}
+
+/** One row of cells → the PartnerID it describes, or null when it is not exactly one typed PartnerID. */
+export function parseIdentifierRow(cells: string[]): LearnedPartnerId | null {
+  const ids = new Set(cells.map(idInCell).filter((id): id is string => id !== null));
+  if (ids.size !== 1) return null;
+  const id = [...ids][0]!;
+  let type: PartnerIdFact['type'] | null = null;
+  let country: string | undefined;
+  let name: string | undefined;
+  for (const cell of cells) {
+    if (idInCell(cell)) continue;
+    const t = typeOf(cell);
+    if (t) {
+      type ??= t;
+      continue;
+    }
+    const iso = country ? null : resolveCountry(cell);
+    if (iso) {
+      country = iso;
+      continue;
+    }
+    const text = cell.trim();
+    if (text.length > (name?.length ?? 0) && text.length <= 200 && !/^\d+$/.test(text)) name = text;
+  }
+  if (!type) return null;
+  return { id, type, ...(country ? { country } : {}), ...(name ? { name } : {}) };
+}
+
+/** All typed PartnerIDs in a list of rows; a later row never overrides an earlier one. */
+export function parseIdentifierRows(rows: string[][]): LearnedPartnerId[] {
+  const out = new Map<string, LearnedPartnerId>();
+  for (const row of rows) {
+    const parsed = parseIdentifierRow(row);
+    if (parsed && !out.has(parsed.id)) out.set(parsed.id, parsed);
+  }
+  return [...out.values()];
+}
+
+/**
+ * The Associated PartnerID from a run of texts in page order: the first PartnerID within a few texts
+ * after the label (the label may also carry it: "Associated PartnerID: 7654321").
+ */
+export function parseAssociated(texts: string[]): string | null {
+  for (let i = 0; i < texts.length; i++) {
+    const t = labelText(texts[i]!);
+    const label = ASSOCIATED_LABELS.find((l) => t.startsWith(l));
+    if (!label) continue;
+    const inline = idInCell(t.slice(label.length).replace(/^[\s:：]+/, ''));
+    if (inline) return inline;
+    for (const next of texts.slice(i + 1, i + 4)) {
+      const id = idInCell(next);
+      if (id) return id;
+    }
+  }
+  return null;
+}
+
+/** Whether a page heading or URL says this is the Identifiers page. */
+export function isIdentifiersPage(url: string, headings: string[]): boolean {
+  if (/\/organization\/identity|\/identifiers?\b/i.test(url)) return true;
+  return headings.some((h) => IDENTIFIERS_HEADINGS.has(labelText(h)));
+}

@@ -1,0 +1,155 @@
+// `npm run bench`: the content script's budgets, measured in real Chromium with the built extension.
+//   full scan of a generated 500-field form (median ms)            budget ≤ 5 ms
+//   input/blur → mark shown or removed (p50 / p95 ms)               budget p95 ≤ 16 ms
+//   mutation storm of 10,000 nodes: long tasks, script ms with vs without the extension (same run)
+//                                                                   budget: no long task caused by us
+//   content-script size, gzip                                       budget ≤ 50 KB
+// `--smoke` (CI) runs fewer rounds and reports without enforcing the budgets: a benchmark, not a test.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch, ROOT } from '../e2e/browsers.mjs';
+import { interceptPortal, servePage } from '../e2e/portal.mjs';
+
+const smoke = process.argv.includes('--smoke');
+const ROUNDS = smoke ? 5 : 30;
+const EDITS = smoke ? 10 : 60;
+const BENCH_URL = 'https://partner.microsoft.com/en-us/dashboard/bench/form';
+const PLAIN_URL = 'https://bench.invalid/form'; // no content script there: the control
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const LABELS = ['Company name', 'Address line 1', 'Address line 2', 'City', 'State/Province', 'ZIP/Postal code', 'Phone number',
+  'Email address', 'First name', 'Last name', 'Partner location account (PLA) ID', 'DUNS number', '会社名', '郵便番号', 'メール アドレス', 'Website'];
+
+function formPage(n) {
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const label = LABELS[i % LABELS.length];
+    const style = i % 4;
+    const value = label.includes('mail') || label.includes('メール') ? `user${i}@contoso.com` : '';
+    if (style === 0) rows.push(`<div class="row"><label for="f${i}">${label}</label><input id="f${i}" value="${value}"></div>`);
+    else if (style === 1) rows.push(`<div class="row"><label>${label} <input name="field${i}" value="${value}"></label></div>`);
+    else if (style === 2) rows.push(`<div class="row"><span id="l${i}">${label}</span><input aria-labelledby="l${i}" value="${value}"></div>`);
+    else rows.push(`<div class="row"><div class="lbl">${label}</div><div><input placeholder="${label}" value="${value}"></div></div>`);
+  }
+  return `<!doctype html><html lang="en" data-csp-bench><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>
+<style>.row{margin:4px 0}</style></head><body><h1>Legal business profile</h1><fieldset><legend>Primary contact info</legend>
+<label for="probe">Email address</label><input id="probe" type="email" value=""></fieldset>
+<form id="form">${rows.join('\n')}</form><div id="storm"></div></body></html>`;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const fmt = (x) => `${x.toFixed(2)} ms`;
+
+const ext = await launch('chromium');
+const results = [];
+try {
+  servePage(BENCH_URL, formPage(500));
+  servePage(PLAIN_URL, formPage(500));
+
+  // 1. Full scan: every label text change invalidates all descriptors, so each scan describes 500 fields again.
+  const page = await ext.browser.newPage();
+  await interceptPortal(page);
+  await page.goto(BENCH_URL, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('csp:scan').length > 0, { timeout: 10000 });
+  const fieldCount = await page.evaluate(() => document.querySelectorAll('input').length);
+  const scans = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const before = await page.evaluate(() => performance.getEntriesByName('csp:scan').length);
+    await page.evaluate((i) => { document.querySelector('h1').textContent = `Legal business profile ${i}`; }, i);
+    await page.waitForFunction((n) => performance.getEntriesByName('csp:scan').length > n, { timeout: 5000 }, before);
+    scans.push(await page.evaluate(() => performance.getEntriesByName('csp:scan').at(-1).duration));
+  }
+  results.push({ name: `full scan, ${fieldCount} fields (median of ${ROUNDS})`, value: median(scans), budget: 5, unit: 'ms' });
+
+  // 2. input → mark: time from the input event to the mark appearing (personal address) or leaving (work address).
+  const latencies = await page.evaluate(async (edits) => {
+    const host = () => document.querySelector('csp-reseller-assistant').shadowRoot;
+    const input = document.getElementById('probe');
+    const domains = ['gmail.com', 'yahoo.co.jp', 'outlook.com', 'docomo.ne.jp', 'icloud.com', 'hotmail.co.jp'];
+    const out = [];
+    for (let i = 0; i < edits; i++) {
+      const personal = i % 2 === 0;
+      const value = personal ? `jane${i}@${domains[(i / 2) % domains.length | 0]}` : `jane${i}@contoso.com`;
+      const done = new Promise((resolve) => {
+        const has = () => host().querySelector('[data-issue-code="personal-email-domain"]') !== null;
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          if (has() === personal) {
+            obs.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        obs.observe(host(), { childList: true, subtree: true, attributes: true });
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+        setTimeout(() => { obs.disconnect(); resolve(Infinity); }, 2000);
+      });
+      out.push(await done);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return out;
+  }, EDITS);
+  results.push({ name: `input → mark, p50 (${EDITS} edits)`, value: pct(latencies, 50), unit: 'ms' });
+  results.push({ name: `input → mark, p95 (${EDITS} edits)`, value: pct(latencies, 95), budget: 16, unit: 'ms' });
+  await page.close();
+
+  // 3. Mutation storm: 10,000 nodes added in 100 batches, with and without the content script, same run.
+  async function storm(url) {
+    const p = await ext.browser.newPage();
+    await interceptPortal(p);
+    await p.goto(url, { waitUntil: 'load' });
+    await sleep(500);
+    const cdp = await p.createCDPSession();
+    await cdp.send('Performance.enable');
+    const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])).ScriptDuration;
+    const before = await metric();
+    const longTasks = await p.evaluate(async () => {
+      const tasks = [];
+      const po = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+      po.observe({ type: 'longtask' });
+      const root = document.getElementById('storm');
+      for (let b = 0; b < 100; b++) {
+        const frag = document.createDocumentFragment();
+        for (let i = 0; i < 100; i++) {
+          const d = document.createElement('div');
+          d.textContent = `node ${b}-${i}`;
+          frag.append(d);
+        }
+        root.append(frag);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      po.disconnect();
+      return tasks;
+    });
+    const scriptMs = ((await metric()) - before) * 1000;
+    await p.close();
+    return { longTasks, scriptMs };
+  }
+  const withExt = await storm(BENCH_URL);
+  const without = await storm(PLAIN_URL);
+  results.push({ name: 'mutation storm: long tasks with the extension', value: withExt.longTasks.length, unit: '', budget: without.longTasks.length, note: `without: ${without.longTasks.length}` });
+  results.push({ name: 'mutation storm: script time with / without', value: withExt.scriptMs / Math.max(without.scriptMs, 0.001), unit: '×', note: `${fmt(withExt.scriptMs)} / ${fmt(without.scriptMs)}` });
+} finally {
+  await ext.close();
+}
+
+const size = gzipSync(readFileSync(path.join(ROOT, '.output/chrome-mv3/content-scripts/content.js'))).length / 1024;
+results.push({ name: 'content script, gzip', value: size, budget: 50, unit: 'KB' });
+
+let over = 0;
+console.log(`\nBenchmark (${smoke ? 'smoke run' : 'full run'}), Chromium, ${new Date().toISOString()}`);
+for (const r of results) {
+  const within = r.budget === undefined || r.value <= r.budget;
+  if (!within) over++;
+  const value = r.unit === 'ms' ? fmt(r.value) : `${r.value.toFixed(r.unit === '' ? 0 : 2)} ${r.unit}`.trim();
+  const budget = r.budget === undefined ? '' : `  budget ≤ ${r.budget}${r.unit === '' ? '' : ` ${r.unit}`}  ${within ? 'OK' : 'OVER'}`;
+  console.log(`  ${r.name.padEnd(52)} ${value.padStart(10)}${budget}${r.note ? `  (${r.note})` : ''}`);
+}
+if (over > 0 && !smoke) {
+  console.log(`\n${over} budget(s) exceeded.`);
+  process.exit(1);
+}

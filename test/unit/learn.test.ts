@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseComparisonTable, partOfLabel } from '../../rules/learn/address-dialog';
+import { idInCell, isIdentifiersPage, parseAssociated, parseIdentifierRow, parseIdentifierRows } from '../../rules/learn/identifiers';
+
+describe('Identifiers page', () => {
+  it('reads typed PartnerIDs from rows in English and Japanese', () => {
+    expect(
+      parseIdentifierRows([
+        ['PartnerID', 'Type', 'Country/region', 'Location name'],
+        ['1234567', 'Global', 'Japan', 'Contoso Japan KK (headquarters)'],
+        ['7654321', 'Location', 'Japan', 'Contoso Japan KK – Tokyo'],
+        ['２３４５６７８', 'ロケーション', '米国', 'シアトル'],
+        ['8f3b2c1a-1111-2222-3333-444455556666', 'Tenant ID'],
+      ]),
+    ).toEqual([
+      { id: '1234567', type: 'global', country: 'JP', name: 'Contoso Japan KK (headquarters)' },
+      { id: '7654321', type: 'location', country: 'JP', name: 'Contoso Japan KK – Tokyo' },
+      { id: '2345678', type: 'location', country: 'US', name: 'シアトル' },
+    ]);
+  });
+
+  it('needs exactly one ID and an explicit type in a row', () => {
+    expect(parseIdentifierRow(['1234567', 'Japan'])).toBeNull();
+    expect(parseIdentifierRow(['1234567', '7654321', 'Location'])).toBeNull();
+    expect(parseIdentifierRow(['1234567', 'Contoso Global Services'])).toBeNull();
+    expect(parseIdentifierRow(['PartnerID: 1234567', 'Partner global account (PGA)'])).toMatchObject({ id: '1234567', type: 'global' });
+  });
+
+  it('reads the Associated PartnerID after its label or inline', () => {
+    expect(parseAssociated(['CSP', 'Associated PartnerID', '7654321', 'Tenant ID', 'x'])).toBe('7654321');
+    expect(parseAssociated(['関連付けられた PartnerID:', '７６５４３２１'])).toBe('7654321');
+    expect(parseAssociated(['Associated PartnerID: 7654321'])).toBe('7654321');
+    expect(parseAssociated(['PartnerID', '7654321'])).toBeNull();
+  });
+
+  it('recognises the page by URL or heading', () => {
+    expect(isIdentifiersPage('https://partner.microsoft.com/dashboard/account/v3/organization/identity', [])).toBe(true);
+    expect(isIdentifiersPage('https://partner.microsoft.com/x', ['識別子'])).toBe(true);
+    expect(isIdentifiersPage('https://partner.microsoft.com/dashboard/home', ['Home'])).toBe(false);
+  });
+
+  it('idInCell accepts only a lone 5-8 digit number', () => {
+    expect(idInCell(' 1234567 ')).toBe('1234567');
+    expect(idInCell('123456789')).toBeNull();
+    expect(idInCell('ID 1234567 and more')).toBeNull();
+  });
+});
+
+describe('address-verification dialog (table layout)', () => {
+  it('maps row labels to address parts', () => {
+    expect(partOfLabel('Address line 1')).toBe('line1');
+    expect(partOfLabel('ZIP/Postal code')).toBe('postalCode');
+    expect(partOfLabel('郵便番号')).toBe('postalCode');
+    expect(partOfLabel('Country or region')).toBe('country');
+    expect(partOfLabel('Notes')).toBeNull();
+  });
+
+  it('reads both columns, whichever order they come in', () => {
+    const table = parseComparisonTable([
+      ['', 'Suggested address', 'You entered'],
+      ['Address line 1', '1 Microsoft Way', '1 Microsoft Wy'],
+      ['City', 'Redmond', 'Redmond'],
+      ['ZIP/Postal code', '98052-6399', '98052'],
+    ]);
+    expect(table).toMatchObject({
+      entered: { line1: '1 Microsoft Wy', city: 'Redmond', postalCode: '98052' },
+      verified: { line1: '1 Microsoft Way', city: 'Redmond', postalCode: '98052-6399' },
+      verifiedColumn: 1,
+    });
+  });
+
+  it('is null without both headings', () => {
+    expect(parseComparisonTable([['Address line 1', '1 Microsoft Way']])).toBeNull();
+  });
+});
