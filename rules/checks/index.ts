@@ -1,4 +1,5 @@
 import type { Check } from '../types';
+import { addressDiffersFromVerified } from './address-differs-from-verified';
 import { emailNotCompanyDomain } from './email-not-company-domain';
 import { groupAliasEmail } from './group-alias-email';
 import { malformedPartnerId } from './malformed-partner-id';
@@ -20,4 +21,5 @@ export const CHECKS: readonly Check[] = [
   unknownPartnerId,
   malformedPartnerId,
   regionMismatch,
+  addressDiffersFromVerified,
 ];

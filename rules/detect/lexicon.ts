@@ -29,6 +29,8 @@ export interface Lexicon {
   associatedPartnerId: string[];
   /** Headings of the two sides of the address-verification dialog. */
   addressDialog: { entered: string[]; verified: string[] };
+  /** Section words for an address that is not the company's legal one (a customer's, billing, shipping, another location). */
+  otherAddress: string[];
 }
 
 export const LEXICONS: Record<string, Lexicon> = {
@@ -62,6 +64,7 @@ export const LEXICONS: Record<string, Lexicon> = {
       entered: ['you entered', 'entered address', 'address you entered', 'your address', 'original address', 'original', 'entered', 'as entered'],
       verified: ['suggested address', 'suggested', 'recommended address', 'recommended', 'verified address', 'verified', 'standardized address', 'standardised address', 'corrected address', 'validated address'],
     },
+    otherAddress: ['customer', 'billing', 'bill to', 'shipping', 'ship to', 'delivery', 'business location', 'add location', 'branch'],
   },
   ja: {
     kinds: [
@@ -93,6 +96,7 @@ export const LEXICONS: Record<string, Lexicon> = {
       entered: ['入力された住所', '入力した住所', '入力済みの住所', '入力内容', '元の住所', '入力された内容'],
       verified: ['推奨される住所', '推奨住所', '推奨', '検証済みの住所', '検証済み住所', '修正された住所', '候補の住所', '標準化された住所', '提案された住所'],
     },
+    otherAddress: ['顧客', 'お客様', '請求', '配送', '送付先', '事業所', '場所の追加', '支店'],
   },
 };
 

@@ -50,6 +50,7 @@ export function resolveCountry(text: string | null | undefined): string | null {
   const folded = fold(text).replace(/[()]/g, '').replace(/\s+/g, ' ').trim();
   if (!folded || folded.length > 80) return null;
   if (/^[a-z]{2}$/.test(folded)) {
+    if (EXTRA_NAMES[folded]) return EXTRA_NAMES[folded]!;
     const iso = folded.toUpperCase();
     return iso === 'XK' || countries.isValid(iso) ? iso : null;
   }

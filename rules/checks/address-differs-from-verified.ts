@@ -1,0 +1,179 @@
+import { ADDRESS_PARTS, compareAddresses, type AddressDiff } from '../address/compare';
+import { countryCode } from '../address/normalize';
+import { LEXICONS } from '../detect/lexicon';
+import { fold } from '../text';
+import type { AddressPart, AddressParts, Check, ClassifiedField, FieldKind, Finding, Locale } from '../types';
+
+const PART_KINDS: Record<AddressPart, FieldKind> = {
+  line1: 'address-line1', line2: 'address-line2', city: 'city', state: 'state', postalCode: 'postal-code', country: 'country',
+};
+
+const PART_NAMES: Record<Locale, Record<AddressPart, string>> = {
+  en: {
+    line1: 'address line 1', line2: 'address line 2', city: 'city', state: 'state or province', postalCode: 'postal code',
+    country: 'country or region',
+  },
+  ja: { line1: '住所行 1', line2: '住所行 2', city: '市区町村', state: '都道府県', postalCode: '郵便番号', country: '国または地域' },
+};
+
+const ADDRESS_KINDS = new Set<FieldKind>(Object.values(PART_KINDS));
+const OTHER_ADDRESS = Object.values(LEXICONS).flatMap((l) => l.otherAddress).map(fold);
+const isOtherAddress = (section: string) => {
+  const s = fold(section);
+  return s !== '' && OTHER_ADDRESS.some((w) => s.includes(w));
+};
+
+/** A select's "Select…" / "選択してください" text is no value. */
+const PLACEHOLDER = /^[\s\-–—]*$|^[\s\-–—]*(?:select|choose|please select)\b|選択/i;
+
+/**
+ * Params: `kind` (`material` or `standardization`), `parts` (the differing parts, space-separated, in form
+ * order) and for each of them `<part>.entered` and `<part>.verified`.
+ */
+function findingOf(fieldId: string, diffs: AddressDiff[]): Finding {
+  const material = diffs.some((d) => d.material);
+  const params: Record<string, string> = { kind: material ? 'material' : 'standardization', parts: diffs.map((d) => d.part).join(' ') };
+  for (const d of diffs) {
+    params[`${d.part}.entered`] = d.entered;
+    params[`${d.part}.verified`] = d.verified;
+  }
+  return { fieldId, params, severity: material ? 'error' : 'info' };
+}
+
+/** `address line 1 ("1 Microsoft Wy" → "1 Microsoft Way"), postal code (…)`; empty for bad params. */
+function diffList(params: Record<string, string>, locale: Locale): string {
+  const p = params ?? {};
+  const clip = (v: unknown) => (typeof v === 'string' ? (v.length > 80 ? `${v.slice(0, 79)}…` : v) : '');
+  const quote = (v: string) => (!v ? (locale === 'ja' ? '(空欄)' : '(empty)') : locale === 'ja' ? `「${v}」` : `"${v}"`);
+  const parts = (typeof p.parts === 'string' ? p.parts : '').split(' ').filter((x): x is AddressPart => (ADDRESS_PARTS as readonly string[]).includes(x));
+  const arrow = locale === 'ja' ? '→' : ' → ';
+  return parts
+    .map((part) => `${PART_NAMES[locale][part]} (${quote(clip(p[`${part}.entered`]))}${arrow}${quote(clip(p[`${part}.verified`]))})`)
+    .join(locale === 'ja' ? '、' : ', ');
+}
+
+/** The page's address parts (first filled field of each kind) and the field each part is read from. */
+function pageAddress(fields: ClassifiedField[]): { parts: AddressParts; ids: Partial<Record<AddressPart, string>> } {
+  const parts: AddressParts = {};
+  const ids: Partial<Record<AddressPart, string>> = {};
+  for (const part of ADDRESS_PARTS) {
+    const own = fields.filter((f) => f.kind === PART_KINDS[part]);
+    const filled = own.find((f) => {
+      const value = f.descriptor.value.trim();
+      return value !== '' && !((part === 'state' || part === 'country') && PLACEHOLDER.test(value));
+    });
+    const chosen = filled ?? own[0];
+    if (chosen) ids[part] = chosen.descriptor.id;
+    if (filled) parts[part] = filled.descriptor.value.trim();
+  }
+  return { parts, ids };
+}
+
+/**
+ * The address differs from the verified (standardized) one: in the portal's address-verification dialog,
+ * or in the form once a verified address is known. Info when only standardization differs.
+ */
+export const addressDiffersFromVerified: Check = {
+  code: 'address-differs-from-verified',
+  severity: 'error',
+  reads: ['address-line1', 'address-line2', 'city', 'state', 'postal-code', 'country'],
+  messages: {
+    en: (params) => {
+      const list = diffList(params, 'en');
+      return params?.kind === 'standardization'
+        ? `This address matches the verified one except for standardization (abbreviations, case, width, spacing, ZIP+4 ` +
+            `and the like)${list ? `: ${list}` : ''}. Using the suggested form is recommended, so that it reads exactly as verified.`
+        : `This address differs from the verified one${list ? ` in: ${list}` : ''}. Use the verified (standardized) address ` +
+            `exactly as the portal suggested it: the legal business address must match the company's registration records.`;
+    },
+    ja: (params) => {
+      const list = diffList(params, 'ja');
+      const detail = list ? `：${list}` : '';
+      return params?.kind === 'standardization'
+        ? `この住所は、略語、大文字と小文字、全角と半角、空白、番地の書き方などの表記の標準化を除いて、確認済みの住所と一致しています${detail}。` +
+            `確認済みの表記どおりに入力することをお勧めします。`
+        : `この住所は確認済みの住所と異なります${detail}。法人の住所は登記上の記録と一致している必要があるため、` +
+            `ポータルが提案した確認済み (標準化済み) の住所をそのとおりに使用してください。`;
+    },
+  },
+  examples: {
+    flags: [
+      {
+        fields: [],
+        page: {
+          addressDialog: {
+            anchorId: 'f1',
+            entered: { line1: '1 Microsoft Wy', city: 'Bellevue', state: 'WA', postalCode: '98052', country: 'United States' },
+            verified: { line1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98052-6399', country: 'US' },
+          },
+        },
+      },
+      {
+        fields: [],
+        page: {
+          addressDialog: {
+            anchorId: 'f1',
+            entered: { line1: '千代田1丁目1番1号', city: '千代田区', state: '東京', postalCode: '1000001', country: '日本' },
+            verified: { line1: '千代田1-1-1', city: '千代田区', state: '東京都', postalCode: '100-0001', country: 'Japan' },
+          },
+        },
+      },
+      {
+        fields: [
+          { kind: 'address-line1', value: '1 Microsoft Way' },
+          { kind: 'city', value: 'Redmond' },
+          { kind: 'postal-code', value: '98053' },
+        ],
+        facts: { verifiedAddress: { line1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98052-6399', country: 'US' } },
+      },
+    ],
+    passes: [
+      {
+        fields: [],
+        page: {
+          addressDialog: {
+            anchorId: 'f1',
+            entered: { line1: '1 Microsoft Way', city: 'Redmond', postalCode: '98052' },
+            verified: { line1: '1 Microsoft Way', city: 'Redmond', postalCode: '98052' },
+          },
+        },
+      },
+      {
+        fields: [
+          { kind: 'address-line1', value: '1 Microsoft Way' },
+          { kind: 'postal-code', value: '98052-6399' },
+        ],
+        facts: { verifiedAddress: { line1: '1 Microsoft Way', city: 'Redmond', postalCode: '98052-6399' } },
+      },
+      { fields: [{ kind: 'address-line1', value: '1 Microsoft Wy' }, { kind: 'postal-code', value: '98052' }] },
+    ],
+  },
+  run({ fields, facts, page }) {
+    const dialog = page?.addressDialog;
+    if (dialog) {
+      const diffs = compareAddresses(dialog.entered ?? {}, dialog.verified ?? {});
+      return diffs.length > 0 ? [findingOf(dialog.anchorId, diffs)] : [];
+    }
+    const verified = facts.verifiedAddress;
+    if (!verified) return [];
+    const own = fields.filter((f) => ADDRESS_KINDS.has(f.kind));
+    // A customer's, a billing or another location's address is not the legal address.
+    if (own.some((f) => isOtherAddress(f.descriptor.section))) return [];
+    const { parts, ids } = pageAddress(own);
+    if (!parts.line1 && !parts.postalCode) return [];
+    // Another country: the form is about another address, not a misspelt legal one.
+    const pageCountry = parts.country && countryCode(parts.country);
+    const verifiedCountry = verified.country && countryCode(verified.country);
+    if (pageCountry && verifiedCountry && pageCountry !== verifiedCountry) return [];
+    // Only the parts the user has filled in: a form being typed top to bottom is not wrong yet.
+    const scope: AddressParts = {};
+    for (const part of ADDRESS_PARTS) if (parts[part] && verified[part]) scope[part] = verified[part];
+    // A country shown as a name and stored as a code is the same country: nothing to show.
+    const diffs = compareAddresses(Object.fromEntries(Object.keys(scope).map((k) => [k, parts[k as AddressPart]])), scope).filter(
+      (d) => d.material || d.part !== 'country',
+    );
+    // Every differing field gets its own mark (error when its part differs materially, info when only
+    // its spelling is standardized); each mark lists all the differences.
+    return diffs.flatMap((d) => (ids[d.part] ? [{ ...findingOf(ids[d.part]!, diffs), severity: d.material ? 'error' : 'info' } as Finding] : []));
+  },
+};
