@@ -1,0 +1,180 @@
+// What the extension learns and the checks that need it, through the real flows, in Chromium and Firefox:
+// visiting Identifiers, setting a distributor region in options, the verified address, the team profile.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launch, openExtensionPage, ROOT } from './browsers.mjs';
+import { expectedKeys, keys, openPortal, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
+
+const flows = JSON.parse(readFileSync(path.join(ROOT, 'test/sandbox/expectations-flows.json'), 'utf8'));
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
+const PORTAL = 'https://partner.microsoft.com';
+const IDENTIFIERS = `${PORTAL}/en-us/dashboard/account/v3/organization/identity`;
+const EMPTY = JSON.stringify({ format: 'csp-reseller-assistant/team-profile', version: 1 });
+
+for (const kind of BROWSERS) {
+  describe(`${kind}`, () => {
+    let ext;
+    let options;
+    before(async () => {
+      ext = await launch(kind);
+      options = await ext.browser.newPage();
+      await openExtensionPage(ext, options, 'options.html');
+      await options.waitForSelector('#save', { timeout: 10000 });
+    });
+    after(async () => {
+      await ext?.close();
+    });
+
+    /** Talks to the background the way the options page does. */
+    const message = (msg) => options.evaluate((m) => browser.runtime.sendMessage(m), msg);
+    const profile = async () => (await message({ type: 'get-profile' })).profile;
+    const reset = async () => assert.equal((await message({ type: 'import-profile', text: EMPTY })).ok, true);
+
+    async function reloadOptions() {
+      await openExtensionPage(ext, options, 'options.html');
+      await options.waitForSelector('#save', { timeout: 10000 });
+    }
+
+    async function visitIdentifiers(url = IDENTIFIERS) {
+      const tab = await openPortal(ext, url);
+      for (let i = 0; i < 50 && (await profile()).partnerIds.length < 3; i++) await sleep(100);
+      await tab.close();
+    }
+
+    async function setDistributorRegionInOptions(region) {
+      await reloadOptions();
+      await options.select('#distributor-region', region);
+      await options.click('#save');
+      await options.waitForSelector('[data-testid="status"]', { timeout: 5000 });
+      assert.equal((await profile()).distributor?.region, region);
+    }
+
+    async function setVerifiedAddressInOptions(address) {
+      await reloadOptions();
+      for (const [part, value] of Object.entries(address)) {
+        await options.click(`#verified-${part}`, { count: 3 });
+        await options.keyboard.type(value);
+      }
+      await options.click('#save');
+      await options.waitForSelector('[data-testid="status"]', { timeout: 5000 });
+    }
+
+    const GIVEN = {
+      nothing: async () => {},
+      'identifiers-visited': () => visitIdentifiers(),
+      'distributor-region:japan': () => setDistributorRegionInOptions('japan'),
+      'verified-address-jp': () =>
+        setVerifiedAddressInOptions({ line1: '千代田1丁目1番1号', city: '千代田区', state: '東京都', postalCode: '100-0001', country: 'Japan' }),
+    };
+
+    it('learns every PartnerID, its type and country, and the associated PartnerID from the Identifiers page (en and ja)', async () => {
+      for (const url of [IDENTIFIERS, `${PORTAL}/ja-jp/dashboard/account/v3/organization/identity`]) {
+        await reset();
+        await visitIdentifiers(url);
+        const p = await profile();
+        assert.deepEqual(
+          p.partnerIds.map((x) => `${x.id}:${x.type}:${x.country}`).sort(),
+          ['1234567:global:JP', '2345678:location:US', '7654321:location:JP'],
+          url,
+        );
+        assert.equal(p.associatedPartnerId, '7654321');
+      }
+    });
+
+    for (const [n, flow] of flows.entries()) {
+      const what = flow.expect.length ? expectedKeys(flow.expect).join(', ') : 'no error or warning';
+      it(`#${n} ${flow.file}, given ${flow.given}${flow.type ? `, typing ${flow.type}` : ''}: ${what}`, async () => {
+        await reset();
+        await GIVEN[flow.given]();
+        const tab = await openPortal(ext, flow.url);
+        try {
+          await settle(tab, 300);
+          if (flow.type) {
+            await tab.click(flow.typeInto, { count: 3 });
+            await tab.keyboard.type(flow.type);
+          }
+          const want = expectedKeys(flow.expect);
+          let marks;
+          if (want.length) {
+            marks = await waitForMarks(tab, (m) => keys(m).join() === want.join());
+          } else {
+            await sleep(1200);
+            marks = (await readMarks(tab)).filter((m) => m.severity !== 'info');
+          }
+          assert.deepEqual(keys(marks), want);
+          for (const e of flow.expect) {
+            const beside = await tab.evaluate((sel) => {
+              const el = document.querySelector(sel);
+              const r = el.getBoundingClientRect();
+              return { top: r.top, bottom: r.bottom, right: r.right };
+            }, e.selector);
+            const m = marks.find((x) => x.code === e.code && x.value === e.value);
+            assert.ok(m && m.distance < 60, `${e.code} sits beside ${e.selector}`);
+            assert.ok(beside.bottom > beside.top);
+          }
+        } finally {
+          await tab.close();
+        }
+      });
+    }
+
+    it('a bad team-profile file gets a clear message and changes nothing', async () => {
+      await reset();
+      await setDistributorRegionInOptions('japan');
+      const before = await profile();
+      await reloadOptions();
+      await options.click('#import-text');
+      await options.keyboard.type('{"format":"csp-reseller-assistant/team-profile","version":1,"partnerIds":[{"id":"12ab","type":"global"}]}');
+      await options.click('#import-paste');
+      await options.waitForSelector('[data-testid="errors"]', { timeout: 5000 });
+      const text = await options.$eval('[data-testid="errors"]', (el) => el.textContent);
+      assert.match(text, /Nothing was changed/);
+      assert.match(text, /partnerIds\.0\.id: a PartnerID: 5 to 8 digits/);
+      assert.deepEqual(await profile(), before);
+    });
+
+    it('a good team-profile file is imported and drives the checks', async () => {
+      await reset();
+      const team = {
+        format: 'csp-reseller-assistant/team-profile',
+        version: 1,
+        company: { name: 'Contoso Japan KK', country: 'JP', domains: ['contoso.co.jp'] },
+        partnerIds: [{ id: '1234567', type: 'global', country: 'JP' }, { id: '7654321', type: 'location', country: 'JP' }],
+        distributor: { name: 'Example Distribution KK', region: 'japan' },
+      };
+      await reloadOptions();
+      await options.click('#import-text');
+      await options.evaluate((t) => {
+        // A paste: set the textarea the way a clipboard paste would, then let Preact see the input.
+        const el = document.querySelector('#import-text');
+        el.value = t;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }, JSON.stringify(team));
+      await options.click('#import-paste');
+      await options.waitForSelector('[data-testid="status"]', { timeout: 5000 });
+      const p = await profile();
+      assert.equal(p.distributor.region, 'japan');
+      assert.deepEqual(p.company.domains, ['contoso.co.jp']);
+      // The US legal business profile from the email suite is now in another region than the distributor.
+      const tab = await openPortal(ext, `${PORTAL}/en-us/dashboard/account/v3/enrollment/legal-business-profile`);
+      const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'region-mismatch'));
+      assert.ok(marks.some((x) => x.code === 'region-mismatch' && x.severity === 'error' && x.value === 'US'), JSON.stringify(marks));
+      await tab.close();
+    });
+
+    if (kind === 'chromium') {
+      it('what was learned survives the service worker being stopped', async () => {
+        await reset();
+        await visitIdentifiers();
+        const worker = await ext.worker.worker();
+        await worker.close();
+        await sleep(300);
+        await reloadOptions();
+        const rows = await options.$$eval('[data-partner-id]', (r) => r.map((x) => x.dataset.partnerId).sort());
+        assert.deepEqual(rows, ['1234567', '2345678', '7654321']);
+      });
+    }
+  });
+}
