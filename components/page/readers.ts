@@ -90,8 +90,13 @@ export interface DialogReading {
 
 const DIALOG = '[role="dialog"], [role="alertdialog"], dialog[open], [aria-modal="true"]';
 
-/** The control or heading the user reads for the suggested side: its radio when there is one. */
-function verifiedAnchor(dialog: Element, fallback: Element): Element {
+/**
+ * The control or heading the user reads for the suggested side: the radio in its block, else a radio
+ * labelled as the suggested one, else the fallback (its heading or column header).
+ */
+function verifiedAnchor(dialog: Element, fallback: Element, block?: Element): Element {
+  const own = block?.querySelector('input[type="radio"]');
+  if (own) return own;
   for (const radio of dialog.querySelectorAll('input[type="radio"]')) {
     const label = [...((radio as HTMLInputElement).labels ?? [])].map((l) => textOf(l)).join(' ') || radio.getAttribute('aria-label') || '';
     if (isVerifiedMarker(label) || /suggest|recommend|verified|推奨|検証/i.test(label)) return radio;
@@ -133,7 +138,7 @@ function readDialog(dialog: Element, parseLines: (lines: string[]) => AddressPar
   const entered = parseLines(addressLines(leafTexts(enteredBlock, 80)));
   const verified = parseLines(addressLines(leafTexts(verifiedBlock, 80)));
   if (Object.keys(entered).length === 0 || Object.keys(verified).length === 0) return null;
-  return { anchor: verifiedAnchor(dialog, verifiedMarker), entered, verified };
+  return { anchor: verifiedAnchor(dialog, verifiedMarker, verifiedBlock), entered, verified };
 }
 
 export function readAddressDialog(doc: Document, parseLines: (lines: string[]) => AddressParts): DialogReading | null {

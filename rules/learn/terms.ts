@@ -14,8 +14,12 @@ export const VERIFIED_MARKERS = all((l) => l.addressDialog.verified);
 /** Text without trailing colons and surrounding punctuation, folded: a label as written. */
 export const labelText = (text: string): string => fold(text).replace(/[:：*]+$/, '').trim();
 
-/** Whether a label text is (or starts with) one of the markers: `Suggested address (recommended)` counts. */
+/**
+ * Whether a text is a heading made of one of the markers, perhaps with a short qualifier:
+ * `Suggested address`, `Suggested address (recommended)`, `推奨される住所：` count; a sentence that merely
+ * contains the words ("Verify your address", "入力された住所を照合しました") does not.
+ */
 export function matchesMarker(text: string, markers: string[]): boolean {
   const t = labelText(text);
-  return markers.some((m) => t === m || t.startsWith(`${m} `) || t.startsWith(`${m}(`) || (m.length >= 4 && t.includes(m)));
+  return markers.some((m) => t === m || (t.startsWith(m) && t.length - m.length <= 16 && /^[\s(（:：\-–]/.test(t.slice(m.length))));
 }
