@@ -86,8 +86,10 @@ function definitionLabel(el: Element): string {
 
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
 
-/** Fieldset legend, or the nearest heading before the field. */
-function sectionOf(el: Element): string {
+/** Fieldset legend, or the nearest heading before the element (a table's caption counts). */
+export function sectionOf(el: Element): string {
+  const caption = el.closest('table')?.querySelector(':scope > caption');
+  if (caption) return textOf(caption);
   const legend = el.closest('fieldset')?.querySelector(':scope > legend');
   if (legend) return textOf(legend);
   let node: Element | null = el;

@@ -1,7 +1,7 @@
 import { addressLines, isEnteredMarker, isVerifiedMarker, parseComparisonTable } from '../../rules/learn/address-dialog';
 import { isIdentifiersPage, parseAssociated, parseIdentifierRows } from '../../rules/learn/identifiers';
 import type { AddressParts } from '../../rules/types';
-import { textOf } from './describe';
+import { sectionOf, textOf } from './describe';
 
 /**
  * Reads what the portal shows besides form fields: the Identifiers page's table and the
@@ -48,19 +48,23 @@ const cellText = (el: Element) => leafTexts(el, 40).join(' ');
 const ID_ONLY = /^\s*[0-9０-９]{5,8}\s*$/;
 
 /** Card layouts: for each PartnerID shown alone, the smallest ancestor (up to 5 levels) holding one ID and its type. */
-function cardRows(root: Element, inRows: Set<Element>): string[][] {
-  const rows: string[][] = [];
+function cardRows(root: Element, inRows: Set<Element>): { cells: string[]; heading: string }[] {
+  const rows: { cells: string[]; heading: string }[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let seen = 0;
   for (let n = walker.nextNode(); n && seen < MAX_TEXTS; n = walker.nextNode(), seen++) {
     if (!ID_ONLY.test(n.nodeValue ?? '')) continue;
     let el = n.parentElement;
     if (!el || [...inRows].some((r) => r.contains(el))) continue;
+    const heading = sectionOf(el);
+    const chain: { cells: string[]; heading: string }[] = [];
     for (let depth = 0; el && depth < 5; depth++, el = el.parentElement) {
       const texts = leafTexts(el, 60);
       if (texts.filter((t) => ID_ONLY.test(t)).length > 1) break;
-      rows.push(texts);
+      chain.push({ cells: texts, heading });
     }
+    // Widest first: the largest block that still holds only this ID says the most (type, country, name).
+    rows.push(...chain.reverse());
   }
   return rows;
 }
@@ -74,7 +78,10 @@ export function readIdentifiers(doc: Document): IdentifiersReading | null {
   const headings = [...doc.querySelectorAll('h1, h2, [role="heading"]')].slice(0, 20).map((h) => textOf(h));
   if (!isIdentifiersPage(doc.location.href, headings)) return null;
   const rows = tableRows(doc);
-  const rowTexts = rows.map((r) => (r.cells.length > 0 ? r.cells.map(cellText) : leafTexts(r.row, 40)));
+  const rowTexts = rows.map((r) => ({
+    cells: r.cells.length > 0 ? r.cells.map(cellText) : leafTexts(r.row, 40),
+    heading: sectionOf(r.row),
+  }));
   const cards = cardRows(doc.body, new Set(rows.map((r) => r.row)));
   const partnerIds = parseIdentifierRows([...rowTexts, ...cards]);
   const associated = parseAssociated(leafTexts(doc.body));

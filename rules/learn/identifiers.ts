@@ -26,8 +26,22 @@ function typeOf(cell: string): PartnerIdFact['type'] | null {
   return null;
 }
 
-/** One row of cells → the PartnerID it describes, or null when it is not exactly one typed PartnerID. */
-export function parseIdentifierRow(cells: string[]): LearnedPartnerId | null {
+/**
+ * The type a section heading announces ("Partner location accounts", "PGA", "グローバル アカウント"),
+ * for rows that do not say it themselves.
+ */
+export function typeOfHeading(heading: string): PartnerIdFact['type'] | null {
+  const t = labelText(heading);
+  const global = /\bpga\b|global|グローバル/.test(t);
+  const location = /\bpla\b|location|ロケーション|拠点/.test(t);
+  return global === location ? null : global ? 'global' : 'location';
+}
+
+/**
+ * One row of cells → the PartnerID it describes, or null when it is not exactly one typed PartnerID.
+ * `heading` is the row's section heading, used when no cell gives the type.
+ */
+export function parseIdentifierRow(cells: string[], heading = ''): LearnedPartnerId | null {
   const ids = new Set(cells.map(idInCell).filter((id): id is string => id !== null));
   if (ids.size !== 1) return null;
   const id = [...ids][0]!;
@@ -49,15 +63,16 @@ export function parseIdentifierRow(cells: string[]): LearnedPartnerId | null {
     const text = cell.trim();
     if (text.length > (name?.length ?? 0) && text.length <= 200 && !/^\d+$/.test(text)) name = text;
   }
+  type ??= typeOfHeading(heading);
   if (!type) return null;
   return { id, type, ...(country ? { country } : {}), ...(name ? { name } : {}) };
 }
 
 /** All typed PartnerIDs in a list of rows; a later row never overrides an earlier one. */
-export function parseIdentifierRows(rows: string[][]): LearnedPartnerId[] {
+export function parseIdentifierRows(rows: (string[] | { cells: string[]; heading: string })[]): LearnedPartnerId[] {
   const out = new Map<string, LearnedPartnerId>();
   for (const row of rows) {
-    const parsed = parseIdentifierRow(row);
+    const parsed = Array.isArray(row) ? parseIdentifierRow(row) : parseIdentifierRow(row.cells, row.heading);
     if (parsed && !out.has(parsed.id)) out.set(parsed.id, parsed);
   }
   return [...out.values()];

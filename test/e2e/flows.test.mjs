@@ -70,7 +70,11 @@ for (const kind of BROWSERS) {
     };
 
     it('learns every PartnerID, its type and country, and the associated PartnerID from the Identifiers page (en and ja)', async () => {
-      for (const url of [IDENTIFIERS, `${PORTAL}/ja-jp/dashboard/account/v3/organization/identity`]) {
+      for (const url of [
+        IDENTIFIERS,
+        `${PORTAL}/ja-jp/dashboard/account/v3/organization/identity`,
+        `${PORTAL}/en-us/dashboard/v2/account-settings/organization/identity`,
+      ]) {
         await reset();
         await visitIdentifiers(url);
         const p = await profile();
@@ -81,6 +85,8 @@ for (const kind of BROWSERS) {
         );
         assert.equal(p.associatedPartnerId, '7654321');
       }
+      // The cards page's header shows the signed-in work account: its domain is the company's.
+      assert.deepEqual((await profile()).company.domains, ['contoso.co.jp']);
     });
 
     for (const [n, flow] of flows.entries()) {
@@ -162,6 +168,11 @@ for (const kind of BROWSERS) {
       const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'region-mismatch'));
       assert.ok(marks.some((x) => x.code === 'region-mismatch' && x.severity === 'error' && x.value === 'US'), JSON.stringify(marks));
       await tab.close();
+      // The company's domain is contoso.co.jp: a primary contact on contoso.com is flagged.
+      const clean = await openPortal(ext, `${PORTAL}/en-us/dashboard/v2/account-settings/organization/legalinfo`);
+      const onDomain = await waitForMarks(clean, (m) => m.some((x) => x.code === 'email-not-company-domain'));
+      assert.ok(onDomain.some((x) => x.code === 'email-not-company-domain' && x.severity === 'warning' && x.value === 'jane.doe@contoso.com'), JSON.stringify(onDomain));
+      await clean.close();
     });
 
     if (kind === 'chromium') {

@@ -73,3 +73,24 @@ describe('address-verification dialog (table layout)', () => {
     expect(parseComparisonTable([['Address line 1', '1 Microsoft Way']])).toBeNull();
   });
 });
+
+describe('Identifiers sections that give the type once', () => {
+  it('takes the type from the section heading when rows do not carry it', () => {
+    expect(
+      parseIdentifierRows([
+        { cells: ['1234567', 'Japan'], heading: 'Partner global account (PGA)' },
+        { cells: ['7654321', 'Japan', 'Tokyo'], heading: 'Partner location accounts' },
+        { cells: ['2345678', '米国'], heading: 'パートナー ロケーション アカウント' },
+        { cells: ['3456789', 'Japan'], heading: 'Accounts' },
+      ]),
+    ).toEqual([
+      { id: '1234567', type: 'global', country: 'JP' },
+      { id: '7654321', type: 'location', country: 'JP', name: 'Tokyo' },
+      { id: '2345678', type: 'location', country: 'US' },
+    ]);
+  });
+
+  it('a type cell in the row wins over the heading', () => {
+    expect(parseIdentifierRow(['1234567', 'Global'], 'Partner location accounts')).toMatchObject({ type: 'global' });
+  });
+});
