@@ -28,7 +28,8 @@ export default defineContentScript({
       },
       parseAddressLines,
       onCheckError: (code, error) => console.warn(`[CSP Reseller Assistant] check ${code} failed`, error),
-      // Next frame, or soon if the tab is hidden and frames are paused.
+      // DOM changes are batched into one scan when the page is idle (at most 150 ms later, even while
+      // the page stays busy), so a mutation storm costs a few scans, never one per mutation.
       schedule: (fn) => {
         let done = false;
         const run = () => {
@@ -36,8 +37,8 @@ export default defineContentScript({
           done = true;
           fn();
         };
-        ctx.requestAnimationFrame(run);
-        ctx.setTimeout(run, 250);
+        if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 150 });
+        ctx.setTimeout(run, 300);
       },
     });
     pipeline.start();

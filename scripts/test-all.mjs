@@ -63,6 +63,9 @@ try {
   broken.push('e2e (no report)');
 }
 
+// The benchmark is not a test: CI runs it once, small, to prove it still runs (budgets: `npm run bench`).
+step('benchmark (smoke run)', 'node', ['test/bench/bench.mjs', '--smoke']);
+
 if (broken.length > 0) console.log(`\nFailed steps: ${broken.join('; ')}`);
 if (skipped > 0) console.log(`${skipped} tests were skipped: a skipped test is not a pass.`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -34,6 +34,10 @@ export function isField(el: Element): el is FieldElement {
 
 /** Visible text of a node, skipping controls, scripts and option lists; whitespace collapsed. */
 export function textOf(node: Node, limit = MAX_LABEL): string {
+  // Most labels are an element holding plain text: no walk needed.
+  if (node.nodeType === Node.ELEMENT_NODE && (node as Element).childElementCount === 0 && !NOT_LABEL_TEXT.has((node as Element).tagName)) {
+    return (node.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, limit);
+  }
   let out = '';
   const walk = (n: Node): void => {
     if (out.length > limit) return;
@@ -69,38 +73,77 @@ function precedingText(el: Element): string {
   return '';
 }
 
-function tableCellLabel(el: Element): string {
-  const cell = el.closest('td');
-  if (!cell) return '';
+function tableCellLabel(cell: Element): string {
   let prev = cell.previousElementSibling;
   while (prev && !textOf(prev)) prev = prev.previousElementSibling;
   return prev ? textOf(prev) : '';
 }
 
-function definitionLabel(el: Element): string {
-  const dd = el.closest('dd');
-  let prev = dd?.previousElementSibling ?? null;
+function definitionLabel(dd: Element): string {
+  let prev = dd.previousElementSibling;
   while (prev && prev.tagName !== 'DT') prev = prev.previousElementSibling;
   return prev ? textOf(prev) : '';
 }
 
-const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
-/** Fieldset legend, or the nearest heading before the element (a table's caption counts). */
-export function sectionOf(el: Element): string {
-  const caption = el.closest('table')?.querySelector(':scope > caption');
-  if (caption) return textOf(caption);
-  const legend = el.closest('fieldset')?.querySelector(':scope > legend');
-  if (legend) return textOf(legend);
-  let node: Element | null = el;
-  for (let depth = 0; node && depth < 8; depth++, node = node.parentElement) {
-    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
-      if (sib.matches(HEADING)) return textOf(sib);
-      const inner = sib.querySelectorAll(HEADING);
-      if (inner.length > 0) return textOf(inner[inner.length - 1]!);
-    }
+/**
+ * Finds the section an element sits in: its fieldset's legend, its table's caption, or else the last
+ * heading before it in document order. Headings are collected once per root (document or shadow root)
+ * and searched by bisection, so a scan of n fields costs O(n log h), not O(n²).
+ */
+export class Sections {
+  private readonly headings = new Map<Node, Element[]>();
+  /** Per root, the index of the last heading found: a scan asks in document order, so it only moves forward. */
+  private readonly cursor = new Map<Node, number>();
+  private readonly texts = new Map<Element, string>();
+
+  private text(el: Element): string {
+    let t = this.texts.get(el);
+    if (t === undefined) this.texts.set(el, (t = textOf(el)));
+    return t;
   }
-  return '';
+
+  of(el: Element): string {
+    const box = el.closest('fieldset, table');
+    if (box) {
+      const fieldset = box.tagName === 'FIELDSET' ? box : box.parentElement?.closest('fieldset');
+      const legend = fieldset?.querySelector(':scope > legend');
+      if (legend) return this.text(legend);
+      const caption = box.tagName === 'TABLE' ? box.querySelector(':scope > caption') : null;
+      if (caption) return this.text(caption);
+    }
+    const root = el.getRootNode() as Document | ShadowRoot;
+    let list = this.headings.get(root);
+    if (!list) this.headings.set(root, (list = root.querySelectorAll ? [...root.querySelectorAll(HEADING)] : []));
+    const before = (i: number) => (list[i]!.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    let found = this.cursor.get(root) ?? -1;
+    if (found >= 0 && !before(found)) found = this.bisect(list, before);
+    else while (found + 1 < list.length && before(found + 1)) found++;
+    this.cursor.set(root, found);
+    if (found >= 0) return this.text(list[found]!);
+    return 'host' in root && root.host ? this.of(root.host) : '';
+  }
+
+  /** The last index whose heading comes before the element, or -1. */
+  private bisect(list: Element[], before: (i: number) => boolean): number {
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(mid)) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+}
+
+/** The section of one element (for one-off reads; a scan shares one {@link Sections}). */
+export function sectionOf(el: Element): string {
+  return new Sections().of(el);
 }
 
 function byIdIn(el: Element, id: string): Element | null {
@@ -108,32 +151,67 @@ function byIdIn(el: Element, id: string): Element | null {
   return root.getElementById?.(id) ?? null;
 }
 
-function labelsOf(el: FieldElement): LabelSource[] {
-  const out: LabelSource[] = [];
-  const add = (source: LabelSource['source'], text: string | null | undefined) => {
-    const t = (text ?? '').replace(/\s+/g, ' ').trim();
-    if (t) out.push({ source, text: t.slice(0, MAX_LABEL) });
-  };
-  const labelled = el.getAttribute('aria-labelledby');
-  if (labelled) {
-    add('aria-labelledby', labelled.split(/\s+/).map((id) => { const l = byIdIn(el, id); return l ? textOf(l) : ''; }).join(' '));
+/**
+ * `label[for]` elements by id, collected once per root. (`input.labels` searches the whole document
+ * for every field, which made a scan quadratic in the page's size.)
+ */
+export class LabelIndex {
+  private readonly byRoot = new Map<Node, Map<string, Element[]>>();
+
+  for(el: Element, id: string | null = el.getAttribute('id')): Element[] {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    let index = this.byRoot.get(root);
+    if (!index) {
+      index = new Map();
+      for (const label of root.querySelectorAll?.('label[for]') ?? []) {
+        const id = label.getAttribute('for')!;
+        index.set(id, [...(index.get(id) ?? []), label]);
+      }
+      this.byRoot.set(root, index);
+    }
+    return id ? index.get(id) ?? [] : [];
   }
-  const labels = 'labels' in el ? (el as HTMLInputElement).labels : null;
-  for (const label of labels ?? []) add(label.contains(el) ? 'label-wrap' : 'label-for', textOf(label));
-  add('aria-label', el.getAttribute('aria-label'));
-  add('table-cell', tableCellLabel(el));
-  add('dt', definitionLabel(el));
-  if (!out.some((l) => l.source === 'label-wrap' || l.source === 'label-for')) add('preceding-text', precedingText(el));
-  add('placeholder', el.getAttribute('placeholder'));
-  add('title', el.getAttribute('title'));
+}
+
+/** An element's attributes read in one call: most fields have few, so absent ones cost nothing. */
+type Attributes = (name: string) => string | null;
+function attributesOf(el: Element): { attr: Attributes; names: string[] } {
+  const names = el.getAttributeNames();
+  return { attr: (name) => (names.includes(name) ? el.getAttribute(name) : null), names };
+}
+
+function labelsOf(el: FieldElement, index: LabelIndex, attr: Attributes): LabelSource[] {
+  const out: LabelSource[] = [];
+  // Attribute texts are collapsed here; texts from `textOf` already are.
+  const add = (source: LabelSource['source'], text: string | null | undefined, raw = false) => {
+    if (!text) return;
+    const t = raw ? text.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL) : text;
+    if (t) out.push({ source, text: t });
+  };
+  const labelled = attr('aria-labelledby');
+  if (labelled) {
+    add('aria-labelledby', labelled.split(/\s+/).map((id) => { const l = byIdIn(el, id); return l ? textOf(l) : ''; }).join(' ').trim());
+  }
+  const wrapping = el.parentElement?.closest('label');
+  if (wrapping && !wrapping.hasAttribute('for')) add('label-wrap', textOf(wrapping));
+  for (const label of index.for(el, attr('id'))) add(label.contains(el) ? 'label-wrap' : 'label-for', textOf(label));
+  add('aria-label', attr('aria-label'), true);
+  const cell = el.closest('td, dd');
+  if (cell?.tagName === 'TD') add('table-cell', tableCellLabel(cell));
+  else if (cell) add('dt', definitionLabel(cell));
+  // The text before the field is a fallback, read only when nothing names the field.
+  if (out.length === 0) add('preceding-text', precedingText(el), true);
+  add('placeholder', attr('placeholder'), true);
+  add('title', attr('title'), true);
   return out;
 }
 
-function hintsOf(el: Element): string[] {
+function hintsOf(el: Element, names: string[]): string[] {
   const hints: string[] = [];
-  for (const attr of el.attributes) {
-    if (attr.name === 'formcontrolname' || attr.name === 'ng-model' || attr.name.startsWith('data-')) {
-      if (attr.value && attr.value.length < 80) hints.push(attr.value);
+  for (const name of names) {
+    if (name === 'formcontrolname' || name === 'ng-model' || name.startsWith('data-')) {
+      const value = el.getAttribute(name);
+      if (value && value.length < 80) hints.push(value);
     }
   }
   return hints;
@@ -150,26 +228,33 @@ export function valueOf(el: FieldElement): { value: string; optionValue?: string
   return { value: inner ? inner.value : el.getAttribute('aria-valuetext') ?? textOf(el) };
 }
 
+/** Rendered at all (not `display: none`, not detached): `checkVisibility` where the browser has it. */
 export function isVisible(el: Element): boolean {
-  return el.getClientRects().length > 0;
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility() : el.getClientRects().length > 0;
 }
 
 /** Everything but the value, which is read fresh on every run. */
-export function describeField(el: FieldElement, id: string): FieldDescriptor {
+export function describeField(
+  el: FieldElement,
+  id: string,
+  sections: Sections = new Sections(),
+  labelIndex: LabelIndex = new LabelIndex(),
+): FieldDescriptor {
   const input = isInput(el) ? el : null;
+  const { attr, names } = attributesOf(el);
   return {
     id,
-    tag: el.getAttribute('role') === 'combobox' && !input ? 'combobox' : (el.tagName.toLowerCase() as 'input' | 'select' | 'textarea'),
+    tag: attr('role') === 'combobox' && !input ? 'combobox' : (el.tagName.toLowerCase() as 'input' | 'select' | 'textarea'),
     type: input?.type ?? '',
-    name: el.getAttribute('name') ?? '',
-    htmlId: el.id,
-    autocomplete: el.getAttribute('autocomplete') ?? '',
-    inputMode: el.getAttribute('inputmode') ?? '',
-    hints: hintsOf(el),
-    labels: labelsOf(el),
-    section: sectionOf(el),
+    name: attr('name') ?? '',
+    htmlId: attr('id') ?? '',
+    autocomplete: attr('autocomplete') ?? '',
+    inputMode: attr('inputmode') ?? '',
+    hints: hintsOf(el, names),
+    labels: labelsOf(el, labelIndex, attr),
+    section: sections.of(el),
     value: '',
     visible: true,
-    readOnly: el.hasAttribute('readonly') || el.hasAttribute('disabled') || el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true',
+    readOnly: attr('readonly') !== null || attr('disabled') !== null || attr('aria-readonly') === 'true' || attr('aria-disabled') === 'true',
   };
 }

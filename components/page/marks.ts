@@ -114,6 +114,7 @@ export class MarkLayer {
 
   /** Puts each mark beside its field: just right of it when there is room, else inside its right edge. */
   reposition(): void {
+    if (this.marks.size === 0) return;
     const width = document.documentElement.clientWidth;
     for (const { mark, element, slot } of this.marks.values()) {
       const rect = element.getBoundingClientRect();

@@ -1,9 +1,9 @@
-import { classify } from '../../rules/detect/classify';
+import { classifyStatic, withValue } from '../../rules/detect/classify';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
 import { resolveCountry } from '../../rules/geo/country';
 import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts } from '../../rules/types';
 import type { Learned, ProfileFacts, TabIssue } from '../protocol';
-import { describeField, FIELD_SELECTOR, isField, isVisible, valueOf, type FieldElement } from './describe';
+import { describeField, FIELD_SELECTOR, isField, isVisible, LabelIndex, Sections, valueOf, type FieldElement } from './describe';
 import { MarkLayer, type PlacedIssue } from './marks';
 import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers';
 
@@ -38,8 +38,10 @@ export interface PipelineDeps {
  * `npm run bench` sets `data-csp-bench` on its own test page to read our timings from the performance
  * timeline. On any other page (the portal) nothing is recorded.
  */
+let benchPage: boolean | undefined;
 function benchMark(name: string, start: number): void {
-  if (document.documentElement.hasAttribute('data-csp-bench')) performance.measure(name, { start, end: performance.now() });
+  benchPage ??= document.documentElement.hasAttribute('data-csp-bench');
+  if (benchPage) performance.measure(name, { start, end: performance.now() });
 }
 
 const LAYOUT_ATTRIBUTES = new Set(['class', 'style', 'hidden']);
@@ -52,7 +54,10 @@ export class Pipeline {
   private readonly observer: MutationObserver;
   private readonly ids = new WeakMap<Element, string>();
   private readonly elements = new Map<string, Element>();
-  private descriptors = new WeakMap<Element, ReturnType<typeof describeField>>();
+  /** Per element: its descriptor (without value) and its value-independent classification. */
+  private described = new WeakMap<Element, ClassifiedField>();
+  /** The fields of the last scan that are connected and rendered (layout is read once per scan). */
+  private visible: FieldElement[] = [];
   private readonly shadowRoots = new Set<ShadowRoot>();
   private facts: Facts = { domains: {} };
   private page: PageFacts = {};
@@ -113,14 +118,30 @@ export class Pipeline {
     for (const root of roots) {
       for (const el of root.querySelectorAll(FIELD_SELECTOR)) {
         if (found.length >= MAX_FIELDS) break;
-        if (isField(el) && !this.marks.owns(el)) found.push(el);
+        // (Our own shadow root is never among the roots searched.)
+        if (isField(el)) found.push(el);
       }
     }
+    benchMark('csp:scan:collect', start);
+    const t1 = performance.now();
     this.fields = found;
     this.elements.clear();
     for (const el of found) this.elements.set(this.idOf(el), el);
+    this.visible = found.filter(isVisible);
+    benchMark('csp:scan:visible', t1);
+    const t2 = performance.now();
+    const sections = new Sections();
+    const labels = new LabelIndex();
+    for (const el of this.visible) {
+      if (!this.described.has(el)) this.described.set(el, classifyStatic(describeField(el, this.idOf(el), sections, labels)));
+    }
+    benchMark('csp:scan:describe', t2);
+    const t3 = performance.now();
     this.readPage();
+    benchMark('csp:scan:read', t3);
+    const t4 = performance.now();
     this.check();
+    benchMark('csp:scan:check', t4);
     benchMark('csp:scan', start);
   }
 
@@ -148,9 +169,9 @@ export class Pipeline {
     this.deps.learn(learned);
   }
 
-  /** Clears cached descriptors and rescans on the next frame (route change, big re-render). */
+  /** Clears cached descriptors and rescans soon (route change, big re-render). */
   rescanSoon(): void {
-    this.descriptors = new WeakMap();
+    this.described = new WeakMap();
     this.queueScan();
   }
 
@@ -160,14 +181,14 @@ export class Pipeline {
     return id;
   }
 
+  /** The visible fields with their current values, classified (the static part comes from the cache). */
   private classified(): ClassifiedField[] {
     const out: ClassifiedField[] = [];
-    for (const el of this.fields) {
-      if (!el.isConnected || !isVisible(el)) continue;
-      let d = this.descriptors.get(el);
-      if (!d) this.descriptors.set(el, (d = describeField(el, this.idOf(el))));
+    for (const el of this.visible) {
+      const stat = this.described.get(el);
+      if (!stat || !el.isConnected) continue;
       const { value, optionValue } = valueOf(el);
-      out.push(classify({ ...d, value, optionValue }));
+      out.push(withValue(stat, { ...stat.descriptor, value, optionValue }));
     }
     return out;
   }
@@ -243,7 +264,7 @@ export class Pipeline {
     }
     if (!relevant) return;
     // Text may have changed anywhere, and with it a label: describe again on the next scan.
-    if (labelsMayChange) this.descriptors = new WeakMap();
+    if (labelsMayChange) this.described = new WeakMap();
     this.queueScan();
   }
 

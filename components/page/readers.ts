@@ -1,7 +1,7 @@
 import { addressLines, isEnteredMarker, isVerifiedMarker, parseComparisonTable } from '../../rules/learn/address-dialog';
 import { isIdentifiersPage, parseAssociated, parseIdentifierRows } from '../../rules/learn/identifiers';
 import type { AddressParts } from '../../rules/types';
-import { sectionOf, textOf } from './describe';
+import { Sections, textOf } from './describe';
 
 /**
  * Reads what the portal shows besides form fields: the Identifiers page's table and the
@@ -48,7 +48,7 @@ const cellText = (el: Element) => leafTexts(el, 40).join(' ');
 const ID_ONLY = /^\s*[0-9０-９]{5,8}\s*$/;
 
 /** Card layouts: for each PartnerID shown alone, the smallest ancestor (up to 5 levels) holding one ID and its type. */
-function cardRows(root: Element, inRows: Set<Element>): { cells: string[]; heading: string }[] {
+function cardRows(root: Element, inRows: Set<Element>, sections: Sections): { cells: string[]; heading: string }[] {
   const rows: { cells: string[]; heading: string }[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let seen = 0;
@@ -56,7 +56,7 @@ function cardRows(root: Element, inRows: Set<Element>): { cells: string[]; headi
     if (!ID_ONLY.test(n.nodeValue ?? '')) continue;
     let el = n.parentElement;
     if (!el || [...inRows].some((r) => r.contains(el))) continue;
-    const heading = sectionOf(el);
+    const heading = sections.of(el);
     const chain: { cells: string[]; heading: string }[] = [];
     for (let depth = 0; el && depth < 5; depth++, el = el.parentElement) {
       const texts = leafTexts(el, 60);
@@ -78,11 +78,12 @@ export function readIdentifiers(doc: Document): IdentifiersReading | null {
   const headings = [...doc.querySelectorAll('h1, h2, [role="heading"]')].slice(0, 20).map((h) => textOf(h));
   if (!isIdentifiersPage(doc.location.href, headings)) return null;
   const rows = tableRows(doc);
+  const sections = new Sections();
   const rowTexts = rows.map((r) => ({
     cells: r.cells.length > 0 ? r.cells.map(cellText) : leafTexts(r.row, 40),
-    heading: sectionOf(r.row),
+    heading: sections.of(r.row),
   }));
-  const cards = cardRows(doc.body, new Set(rows.map((r) => r.row)));
+  const cards = cardRows(doc.body, new Set(rows.map((r) => r.row)), sections);
   const partnerIds = parseIdentifierRows([...rowTexts, ...cards]);
   const associated = parseAssociated(leafTexts(doc.body));
   if (partnerIds.length === 0 && !associated) return null;

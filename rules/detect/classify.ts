@@ -1,5 +1,5 @@
 import { parseEmail } from '../email/parse';
-import { fold } from '../text';
+import { fold, memoize } from '../text';
 import type { ClassifiedField, FieldDescriptor, FieldKind, LabelSourceKind } from '../types';
 import { ATTRIBUTE_WORDS, AUTOCOMPLETE_KINDS, LEXICONS, type KindTerms } from './lexicon';
 
@@ -42,18 +42,19 @@ const COMPILED: CompiledTerms[] = Object.values(LEXICONS).flatMap((lexicon) =>
 const PRIMARY_CONTACT = Object.values(LEXICONS).flatMap((l) => l.primaryContact.map(termPattern));
 const SUPPORT = Object.values(LEXICONS).flatMap((l) => l.support.map(termPattern));
 
-/** Kinds a folded label text votes for. */
-export function kindsInText(text: string): Set<KindTerms['kind']> {
+/** Kinds a folded label text votes for (remembered: label texts repeat across fields and scans). */
+export const kindsInText = memoize((text: string): ReadonlySet<KindTerms['kind']> => {
   const out = new Set<KindTerms['kind']>();
-  if (text.length === 0 || text.length > 200) return out;
-  for (const c of COMPILED) {
-    if (c.terms.some((t) => t.test(text)) && !c.not.some((t) => t.test(text))) out.add(c.kind);
+  if (text.length > 0 && text.length <= 200) {
+    for (const c of COMPILED) {
+      if (c.terms.some((t) => t.test(text)) && !c.not.some((t) => t.test(text))) out.add(c.kind);
+    }
   }
   return out;
-}
+});
 
 /** `primaryContact.emailAddress` → ['primary', 'contact', 'email', 'address', 'primarycontact', 'emailaddress'] */
-function attributeWords(value: string): string[] {
+const attributeWords = memoize((value: string): string[] => {
   const parts = value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -62,10 +63,10 @@ function attributeWords(value: string): string[] {
   const joined: string[] = [];
   for (let i = 0; i + 1 < parts.length; i++) joined.push(parts[i]! + parts[i + 1]!);
   return [...parts, ...parts.map((p) => p.replace(/\d+$/, '')), ...joined];
-}
+});
 
 /** Which email it is: the field's own labels decide first, then its section, then its attributes. */
-function emailRole(d: FieldDescriptor): FieldKind {
+export function emailRole(d: FieldDescriptor): FieldKind {
   const attributes = [d.name, d.htmlId, ...d.hints].join(' ').toLowerCase();
   const tiers = [d.labels.map((l) => fold(l.text)), [fold(d.section)]];
   for (const texts of tiers) {
@@ -78,7 +79,39 @@ function emailRole(d: FieldDescriptor): FieldKind {
   return 'email';
 }
 
-export function classify(d: FieldDescriptor): ClassifiedField {
+/**
+ * Classification that does not depend on the value: computed once per descriptor and cached by the
+ * content script, since labels and attributes change far less often than values.
+ */
+export function classifyStatic(d: FieldDescriptor): ClassifiedField {
+  const key = signature(d);
+  let hit = staticCache.get(key);
+  if (!hit) {
+    hit = scoreKind(d);
+    if (staticCache.size >= 5000) staticCache.clear();
+    staticCache.set(key, hit);
+  }
+  return finish(d, hit);
+}
+
+/**
+ * Everything the scoring reads (not the value, not the section): fields with the same signature get the
+ * same scores, and a heading's text changing does not make every field be scored again.
+ */
+const signature = (d: FieldDescriptor) =>
+  [d.tag, d.type, d.name, d.htmlId, d.autocomplete, d.inputMode, ...d.hints, '|', ...d.labels.map((l) => `${l.source}:${l.text}`)].join('\u0001');
+const staticCache = new Map<string, Score>();
+
+/** A cached static classification, completed with the current value (an unlabelled field holding an address). */
+export function withValue(stat: ClassifiedField, d: FieldDescriptor): ClassifiedField {
+  if (stat.kind === 'unknown' && d.tag !== 'select' && parseEmail(d.value)) return { descriptor: d, kind: emailRole(d), confidence: 0.3 };
+  return { descriptor: d, kind: stat.kind, confidence: stat.confidence };
+}
+
+type Score = { best: KindTerms['kind'] | null; score: number };
+
+/** The best-voted kind from autocomplete, type, labels and attribute words. Pure, value-independent. */
+function scoreKind(d: FieldDescriptor): Score {
   const scores = new Map<KindTerms['kind'], number>();
   const vote = (kind: KindTerms['kind'], weight: number) => scores.set(kind, (scores.get(kind) ?? 0) + weight);
 
@@ -103,17 +136,25 @@ export function classify(d: FieldDescriptor): ClassifiedField {
   for (const kind of attrKinds) vote(kind, ATTRIBUTE_WEIGHT);
 
   let best: KindTerms['kind'] | null = null;
-  let bestScore = 0;
-  for (const [kind, score] of scores) {
-    if (score > bestScore) [best, bestScore] = [kind, score];
+  let score = 0;
+  for (const [kind, s] of scores) {
+    if (s > score) [best, score] = [kind, s];
   }
-  if (best === null || bestScore < THRESHOLD) {
+  return { best, score };
+}
+
+function finish(d: FieldDescriptor, { best, score }: Score): ClassifiedField {
+  if (best === null || score < THRESHOLD) {
     // No label or attribute says what it is, but it holds an email address: read it as an email field.
     if (d.tag !== 'select' && parseEmail(d.value)) return { descriptor: d, kind: emailRole(d), confidence: 0.3 };
     return { descriptor: d, kind: 'unknown', confidence: 0 };
   }
   const kind: FieldKind = best === 'email' ? emailRole(d) : best;
-  return { descriptor: d, kind, confidence: Math.min(1, bestScore) };
+  return { descriptor: d, kind, confidence: Math.min(1, score) };
+}
+
+export function classify(d: FieldDescriptor): ClassifiedField {
+  return finish(d, scoreKind(d));
 }
 
 export const EMAIL_KINDS: readonly FieldKind[] = ['email', 'primary-contact-email', 'support-email'];
