@@ -44,6 +44,9 @@ function benchMark(name: string, start: number): void {
   if (benchPage) performance.measure(name, { start, end: performance.now() });
 }
 
+/** Elements whose text can name a field, a section, or a dialog's address. */
+const LABEL_LIKE = 'label, legend, caption, h1, h2, h3, h4, h5, h6, [role="heading"], dt, th, td, dialog, [role="dialog"], [role="row"]';
+
 const LAYOUT_ATTRIBUTES = new Set(['class', 'style', 'hidden']);
 
 /** Scans stop at this many fields: a page with more is not an onboarding form. */
@@ -56,6 +59,11 @@ export class Pipeline {
   private readonly elements = new Map<string, Element>();
   /** Per element: its descriptor (without value) and its value-independent classification. */
   private described = new WeakMap<Element, ClassifiedField>();
+  private nearCache = new Map<Element, boolean>();
+  /** Ids the fields name with `aria-labelledby`: a change inside those elements is a label change. */
+  private labelledBy = new Set<string>();
+  /** Every ancestor of the last scan's fields: a mutation outside them cannot touch a field. */
+  private fieldAncestors = new Set<Node>();
   /** The fields of the last scan that are connected and rendered (layout is read once per scan). */
   private visible: FieldElement[] = [];
   private readonly shadowRoots = new Set<ShadowRoot>();
@@ -128,6 +136,12 @@ export class Pipeline {
     this.elements.clear();
     for (const el of found) this.elements.set(this.idOf(el), el);
     this.visible = found.filter(isVisible);
+    this.fieldAncestors = new Set();
+    this.labelledBy = new Set();
+    for (const el of found) {
+      for (const id of el.getAttribute('aria-labelledby')?.split(/\s+/) ?? []) if (id) this.labelledBy.add(id);
+      for (let n: Node | null = el; n && !this.fieldAncestors.has(n); n = n.parentNode) this.fieldAncestors.add(n);
+    }
     benchMark('csp:scan:visible', t1);
     const t2 = performance.now();
     const sections = new Sections();
@@ -253,20 +267,82 @@ export class Pipeline {
   private onMutations(records: MutationRecord[]): void {
     let relevant = false;
     let labelsMayChange = false;
+    this.nearCache = new Map();
     for (const r of records) {
       if (this.marks.owns(r.target)) continue;
-      relevant = true;
-      // class / style / hidden only change what is visible, which every check reads fresh.
-      if (r.type !== 'attributes' || !LAYOUT_ATTRIBUTES.has(r.attributeName ?? '')) labelsMayChange = true;
       for (const node of r.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE && !this.marks.owns(node)) this.findShadowRoots(node);
       }
+      if (!this.concernsFields(r)) continue;
+      relevant = true;
+      // class / style / hidden only change what is visible, which every scan reads fresh.
+      if (r.type !== 'attributes' || !LAYOUT_ATTRIBUTES.has(r.attributeName ?? '')) labelsMayChange = true;
     }
     if (!relevant) return;
-    // Text may have changed anywhere, and with it a label: describe again on the next scan.
+    // A label, a heading or the text around a field may have changed: describe again on the next scan.
     if (labelsMayChange) this.described = new WeakMap();
     this.queueScan();
   }
+
+  /**
+   * Whether a mutation can change a field, its labels, its section or its visibility. Content added to
+   * or changed in parts of the page that hold no field and no label-like element (a feed, a spinner, a
+   * chat widget) is ignored, so a busy page costs nothing.
+   */
+  private concernsFields(r: MutationRecord): boolean {
+    const target = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
+    if (!target) return true;
+    if (this.nearField(target) || target.closest(LABEL_LIKE) || this.inLabelledBy(target)) return true;
+    if (r.type === 'childList') {
+      for (const list of [r.addedNodes, r.removedNodes]) {
+        for (const node of list) {
+          if (node.nodeType !== Node.ELEMENT_NODE) continue;
+          const el = node as Element;
+          if (el.matches(FIELD_SELECTOR) || el.matches(LABEL_LIKE) || el.querySelector(`${FIELD_SELECTOR}, ${LABEL_LIKE}`)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The element is, or is inside, an element some field names with `aria-labelledby`. */
+  private inLabelledBy(el: Element): boolean {
+    if (this.labelledBy.size === 0) return false;
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      if (node.id && this.labelledBy.has(node.id)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The element holds a field, or sits just before one (within four siblings of a part of the page
+   * that holds a field), where a field's preceding-text label lives. Answers are cached per batch.
+   */
+  private nearField(el: Element): boolean {
+    const cached = this.nearCache.get(el);
+    if (cached !== undefined) return cached;
+    let answer = false;
+    let node: Element = el;
+    for (let depth = 0; depth < 12 && !answer; depth++) {
+      if (this.fieldAncestors.has(node)) {
+        answer = true;
+        break;
+      }
+      const parent: Element | null = node.parentElement;
+      if (!parent) break;
+      if (this.fieldAncestors.has(parent)) {
+        // `node` holds no field: it matters only if a part holding one follows closely.
+        let next = node.nextElementSibling;
+        for (let hops = 0; next && hops < 4 && !answer; hops++, next = next.nextElementSibling) answer = this.fieldAncestors.has(next);
+        break;
+      }
+      node = parent;
+    }
+    this.nearCache.set(el, answer);
+    return answer;
+  }
+
+
 
   private queueScan(): void {
     if (this.scanQueued) return;
