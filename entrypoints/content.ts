@@ -72,7 +72,10 @@ export default defineContentScript({
     ctx.addEventListener(window, 'resize', reposition, { passive: true });
     // Values set by the page's own script fire no event, and layout can move without a mutation: a slow
     // safety net, cheap because nothing is re-described.
-    ctx.setInterval(() => pipeline.onUserEdit(), 1000);
+    ctx.setInterval(() => {
+      pipeline.checkPendingHosts();
+      pipeline.onUserEdit();
+    }, 1000);
     ctx.addEventListener(window, 'wxt:locationchange', () => pipeline.rescanSoon());
     ctx.onInvalidated(() => pipeline.stop());
   },

@@ -67,6 +67,7 @@ export class Pipeline {
   /** The fields of the last scan that are connected and rendered (layout is read once per scan). */
   private visible: FieldElement[] = [];
   private readonly shadowRoots = new Set<ShadowRoot>();
+  private readonly customHosts = new Set<Element>();
   private facts: Facts = { domains: {} };
   private page: PageFacts = {};
   private readonly learnedKeys = new Set<string>();
@@ -255,13 +256,31 @@ export class Pipeline {
   private findShadowRoots(from: Node): void {
     const walker = document.createTreeWalker(from, NodeFilter.SHOW_ELEMENT);
     for (let n: Node | null = from; n; n = walker.nextNode()) {
+      if (n === this.marks.host) continue;
       const root = (n as Element).shadowRoot;
-      if (root && !this.shadowRoots.has(root) && n !== this.marks.host) {
+      if (root && !this.shadowRoots.has(root)) {
         this.shadowRoots.add(root);
         this.observe(root);
         this.findShadowRoots(root);
+      } else if (!root && (n as Element).tagName?.includes('-')) {
+        // A custom element not upgraded yet: its shadow root may come later, with no mutation to tell.
+        this.customHosts.add(n as Element);
       }
     }
+  }
+
+  /** Custom elements that got their shadow root since the last look: observe them and rescan. */
+  checkPendingHosts(): void {
+    let found = false;
+    for (const host of this.customHosts) {
+      if (!host.isConnected) this.customHosts.delete(host);
+      else if (host.shadowRoot) {
+        this.customHosts.delete(host);
+        this.findShadowRoots(host);
+        found = true;
+      }
+    }
+    if (found) this.rescanSoon();
   }
 
   private onMutations(records: MutationRecord[]): void {
