@@ -4,6 +4,7 @@ import { Pipeline } from '../components/page/pipeline';
 import type { FactsChanged, Request, Responses } from '../components/protocol';
 import { parseAddressLines } from '../rules/address/compare';
 import { CHECKS } from '../rules/checks';
+import { isSubmitText } from '../rules/learn/terms';
 import { localeFrom } from '../rules/locale';
 
 async function send<T extends Request['type']>(message: Extract<Request, { type: T }>): Promise<Responses[T]> {
@@ -52,7 +53,9 @@ export default defineContentScript({
     ctx.addEventListener(document, 'submit', () => pipeline.onSubmitIntent(), { capture: true });
     ctx.addEventListener(document, 'click', (e) => {
       const target = e.composedPath()[0];
-      if (target instanceof Element && target.closest('button, [role="button"], input[type="submit"]')) pipeline.onSubmitIntent();
+      const button = target instanceof Element ? target.closest('button, [role="button"], input[type="submit"]') : null;
+      const text = button ? (button as HTMLInputElement).value || button.textContent || '' : '';
+      if (button && isSubmitText(text)) pipeline.onSubmitIntent();
     }, { capture: true });
 
     // A user edit re-checks at once; the frame-batched scan handles DOM changes.

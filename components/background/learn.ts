@@ -4,7 +4,7 @@ import type { Profile } from './profile';
 /** What a portal page taught the content script. */
 export type Learned =
   | { kind: 'identifiers'; partnerIds: (PartnerIdFact & { name?: string })[]; associatedPartnerId?: string }
-  | { kind: 'legal-profile'; companyName?: string; country?: string }
+  | { kind: 'legal-profile'; companyName?: string; country?: string; address?: AddressParts }
   | { kind: 'verified-address'; address: AddressParts }
   | { kind: 'company-domain'; domain: string };
 
@@ -30,6 +30,7 @@ export function applyLearned(profile: Profile, learned: Learned, now: string): P
     case 'legal-profile':
       if (learned.companyName) next.company.name = learned.companyName;
       if (learned.country) next.company.country = learned.country;
+      if (learned.address && Object.keys(clean(learned.address)).length > 0) next.company.address = clean(learned.address);
       break;
     case 'verified-address':
       next.verifiedAddress = { ...clean(learned.address), source: 'dialog', confirmedAt: now };

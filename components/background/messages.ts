@@ -23,7 +23,7 @@ const learnedSchema = z.discriminatedUnion('kind', [
       .max(100),
     associatedPartnerId: digits.optional(),
   }),
-  z.object({ kind: z.literal('legal-profile'), companyName: z.string().max(300).optional(), country: iso2.optional() }),
+  z.object({ kind: z.literal('legal-profile'), companyName: z.string().max(300).optional(), country: iso2.optional(), address: addressSchema.optional() }),
   z.object({ kind: z.literal('verified-address'), address: addressSchema }),
   z.object({ kind: z.literal('company-domain'), domain: z.string().max(253) }),
 ]);

@@ -45,6 +45,8 @@ export const profileSchema = z.strictObject({
       name: text(300).optional(),
       country: iso2.optional(),
       domains: z.array(domain).max(20).default([]),
+      /** The address as last submitted in the legal business profile (not necessarily the verified one). */
+      address: addressSchema.optional(),
     })
     .default({ domains: [] }),
   partnerIds: z.array(partnerIdSchema).max(100).default([]),

@@ -108,7 +108,13 @@ export class Pipeline {
     const name = fields.find((f) => f.kind === 'company-name')?.descriptor.value.trim();
     const countryField = fields.find((f) => f.kind === 'country')?.descriptor;
     const country = countryField ? resolveCountry(countryField.value) ?? resolveCountry(countryField.optionValue) : null;
-    if (name && country) this.learnOnce({ kind: 'legal-profile', companyName: name.slice(0, 300), country });
+    if (!name || !country) return;
+    const part = (kind: string) => fields.find((f) => f.kind === kind)?.descriptor.value.trim().slice(0, 200) || undefined;
+    const address = {
+      line1: part('address-line1'), line2: part('address-line2'), city: part('city'), state: part('state'),
+      postalCode: part('postal-code')?.slice(0, 40), country: countryField?.value.trim().slice(0, 100) || undefined,
+    };
+    this.learnOnce({ kind: 'legal-profile', companyName: name.slice(0, 300), country, address: JSON.parse(JSON.stringify(address)) });
   }
 
   /** A user edit: values changed, the DOM did not. Re-read values and re-check now (no frame wait). */

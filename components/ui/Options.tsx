@@ -110,6 +110,11 @@ export function Options() {
               p.company.domains = e.currentTarget.value.split(/[,\s、]+/).map((d) => d.trim().replace(/^@/, '')).filter(Boolean);
             })} />
           </label>
+          {profile.company.address ? (
+            <p class="hint" data-testid="company-address">
+              {o.submittedAddress}: {ADDRESS_PARTS.map((p) => profile.company.address?.[p]).filter(Boolean).join(', ')}
+            </p>
+          ) : null}
         </fieldset>
         <fieldset>
           <legend>{o.partnerIds}</legend>

@@ -31,6 +31,8 @@ export interface Lexicon {
   addressDialog: { entered: string[]; verified: string[] };
   /** Section words for an address that is not the company's legal one (a customer's, billing, shipping, another location). */
   otherAddress: string[];
+  /** Button texts that submit a form (a click on one is taken as submitting). */
+  submitButtons: string[];
 }
 
 export const LEXICONS: Record<string, Lexicon> = {
@@ -65,6 +67,7 @@ export const LEXICONS: Record<string, Lexicon> = {
       verified: ['suggested address', 'suggested', 'recommended address', 'recommended', 'verified address', 'verified', 'standardized address', 'standardised address', 'corrected address', 'validated address'],
     },
     otherAddress: ['customer', 'billing', 'bill to', 'shipping', 'ship to', 'delivery', 'business location', 'add location', 'branch'],
+    submitButtons: ['next', 'save', 'submit', 'enroll', 'continue', 'confirm', 'finish', 'done', 'update', 'save and continue'],
   },
   ja: {
     kinds: [
@@ -97,6 +100,7 @@ export const LEXICONS: Record<string, Lexicon> = {
       verified: ['推奨される住所', '推奨住所', '推奨', '検証済みの住所', '検証済み住所', '修正された住所', '候補の住所', '標準化された住所', '提案された住所'],
     },
     otherAddress: ['顧客', 'お客様', '請求', '配送', '送付先', '事業所', '場所の追加', '支店'],
+    submitButtons: ['次へ', '保存', '送信', '登録', '続行', '確認', '完了', '更新', '保存して続行'],
   },
 };
 

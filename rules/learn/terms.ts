@@ -10,6 +10,10 @@ export const ASSOCIATED_LABELS = all((l) => l.associatedPartnerId);
 export const IDENTIFIERS_HEADINGS = new Set(all((l) => l.identifiersPage));
 export const ENTERED_MARKERS = all((l) => l.addressDialog.entered);
 export const VERIFIED_MARKERS = all((l) => l.addressDialog.verified);
+const SUBMIT_BUTTONS = new Set(all((l) => l.submitButtons));
+
+/** Whether a button's text says it submits the form ("Next", "Save", "次へ" …; not "Cancel" or "Back"). */
+export const isSubmitText = (text: string): boolean => SUBMIT_BUTTONS.has(labelText(text));
 
 /** Text without trailing colons and surrounding punctuation, folded: a label as written. */
 export const labelText = (text: string): string => fold(text).replace(/[:：*]+$/, '').trim();

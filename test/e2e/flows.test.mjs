@@ -126,6 +126,22 @@ for (const kind of BROWSERS) {
       });
     }
 
+    it('submitting the legal business profile teaches the company name, country and address', async () => {
+      await reset();
+      const tab = await openPortal(ext, `${PORTAL}/en-us/dashboard/account/v3/enrollment/legal-business-profile`);
+      await settle(tab, 300);
+      await tab.click('form [type="submit"], form button');
+      let p;
+      for (let i = 0; i < 50 && !(p = await profile()).company.name; i++) await sleep(100);
+      assert.equal(p.company.name, 'Contoso Ltd');
+      assert.equal(p.company.country, 'US');
+      assert.equal(p.company.address.line1, '1 Contoso Way');
+      assert.equal(p.company.address.postalCode, '98052');
+      await tab.close();
+      await reloadOptions();
+      assert.match(await options.$eval('[data-testid="company-address"]', (el) => el.textContent), /1 Contoso Way, .*Redmond/);
+    });
+
     it('a bad team-profile file gets a clear message and changes nothing', async () => {
       await reset();
       await setDistributorRegionInOptions('japan');

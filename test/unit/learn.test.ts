@@ -94,3 +94,14 @@ describe('Identifiers sections that give the type once', () => {
     expect(parseIdentifierRow(['1234567', 'Global'], 'Partner location accounts')).toMatchObject({ type: 'global' });
   });
 });
+
+describe('submit buttons', () => {
+  it.each(['Next', ' Save ', '次へ', '保存', 'Submit'])('%j submits', async (text) => {
+    const { isSubmitText } = await import('../../rules/learn/terms');
+    expect(isSubmitText(text)).toBe(true);
+  });
+  it.each(['Cancel', 'Back', 'キャンセル', 'Edit address'])('%j does not', async (text) => {
+    const { isSubmitText } = await import('../../rules/learn/terms');
+    expect(isSubmitText(text)).toBe(false);
+  });
+});
