@@ -88,3 +88,12 @@ describe('ProfileStore (IndexedDB)', () => {
     expect((await store.read()).profile.company.domains.sort()).toEqual(['a.com', 'b.com', 'c.com']);
   });
 });
+
+describe('export', () => {
+  it('an exported profile imports back unchanged', () => {
+    const r = parseProfile(JSON.stringify(good));
+    if (!r.ok) throw new Error(r.errors.join());
+    const again = parseProfile(JSON.stringify(r.profile, null, 2));
+    expect(again).toEqual({ ok: true, profile: r.profile });
+  });
+});
