@@ -1,5 +1,5 @@
 import { addressLines, isEnteredMarker, isVerifiedMarker, parseComparisonTable } from '../../rules/learn/address-dialog';
-import { isIdentifiersPage, parseAssociated, parseIdentifierRows } from '../../rules/learn/identifiers';
+import { idsIn, isIdentifiersPage, parseAssociated, parseIdentifierRows } from '../../rules/learn/identifiers';
 import type { AddressParts } from '../../rules/types';
 import { Sections, textOf } from './describe';
 
@@ -45,7 +45,6 @@ function tableRows(root: ParentNode): { row: Element; cells: Element[] }[] {
 
 const cellText = (el: Element) => leafTexts(el, 40).join(' ');
 
-const ID_ONLY = /^\s*[0-9０-９]{5,8}\s*$/;
 
 /** Card layouts: for each PartnerID shown alone, the smallest ancestor (up to 5 levels) holding one ID and its type. */
 function cardRows(root: Element, inRows: Set<Element>, sections: Sections): { cells: string[]; heading: string }[] {
@@ -53,14 +52,15 @@ function cardRows(root: Element, inRows: Set<Element>, sections: Sections): { ce
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let seen = 0;
   for (let n = walker.nextNode(); n && seen < MAX_TEXTS; n = walker.nextNode(), seen++) {
-    if (!ID_ONLY.test(n.nodeValue ?? '')) continue;
+    const ids = idsIn(n.nodeValue ?? '');
+    if (ids.length !== 1) continue;
     let el = n.parentElement;
     if (!el || [...inRows].some((r) => r.contains(el))) continue;
     const heading = sections.of(el);
     const chain: { cells: string[]; heading: string }[] = [];
     for (let depth = 0; el && depth < 5; depth++, el = el.parentElement) {
       const texts = leafTexts(el, 60);
-      if (texts.filter((t) => ID_ONLY.test(t)).length > 1) break;
+      if (new Set(texts.flatMap(idsIn)).size > 1) break;
       chain.push({ cells: texts, heading });
     }
     // Widest first: the largest block that still holds only this ID says the most (type, country, name).
@@ -96,7 +96,8 @@ export interface DialogReading {
   verified: AddressParts;
 }
 
-const DIALOG = '[role="dialog"], [role="alertdialog"], dialog[open], [aria-modal="true"]';
+// Semantic dialogs first; class names are a fallback for overlays built without ARIA.
+const DIALOG = '[role="dialog"], [role="alertdialog"], dialog[open], [aria-modal="true"], [class*="modal" i], [class*="dialog" i]';
 
 /**
  * The control or heading the user reads for the suggested side: the radio in its block, else a radio

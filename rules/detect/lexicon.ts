@@ -63,7 +63,7 @@ export const LEXICONS: Record<string, Lexicon> = {
     },
     associatedPartnerId: ['associated partnerid', 'associated partner id', 'associated mpn id', 'associated pla id'],
     addressDialog: {
-      entered: ['you entered', 'entered address', 'address you entered', 'your address', 'original address', 'original', 'entered', 'as entered'],
+      entered: ['you entered', 'entered address', 'address you entered', 'the address you entered', 'your address', 'original address', 'original', 'entered', 'as entered', 'what you entered'],
       verified: ['suggested address', 'suggested', 'recommended address', 'recommended', 'verified address', 'verified', 'standardized address', 'standardised address', 'corrected address', 'validated address'],
     },
     otherAddress: ['customer', 'billing', 'bill to', 'shipping', 'ship to', 'delivery', 'business location', 'add location', 'branch'],

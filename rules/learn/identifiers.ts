@@ -10,6 +10,9 @@ import { ASSOCIATED_LABELS, GLOBAL_TYPES, IDENTIFIERS_HEADINGS, labelText, LOCAT
 
 export type LearnedPartnerId = PartnerIdFact & { name?: string };
 
+/** Column or field titles that are never a location's name. */
+const HEADER_WORDS = /^(partner ?id|mpn ?id|id|type|country|country\/region|country or region|name|location name|種類|国|国\/地域|名前)$/;
+
 const ID_CELL = /^(?:(?:partner ?id|mpn ?id|id)\s*[:：]?\s*)?(\d{5,8})$/;
 
 /** The PartnerID a cell holds, when the cell is nothing but one (full-width digits allowed). */
@@ -37,11 +40,28 @@ export function typeOfHeading(heading: string): PartnerIdFact['type'] | null {
   return global === location ? null : global ? 'global' : 'location';
 }
 
+/** The distinct PartnerIDs a text shows on its own or between separators. */
+export function idsIn(text: string): string[] {
+  return [...new Set(pieces([text]).map(idInCell).filter((id): id is string => id !== null))];
+}
+
+/** A cell and the pieces of it between separators: `1234567 (Global) · Japan` → 1234567, Global, Japan. */
+function pieces(cells: string[]): string[] {
+  const out: string[] = [];
+  for (const cell of cells) {
+    out.push(cell);
+    const parts = cell.split(/[|·•,;、，:：()（）[\]–—]+/).map((p) => p.trim()).filter(Boolean);
+    if (parts.length > 1) out.push(...parts);
+  }
+  return out;
+}
+
 /**
  * One row of cells → the PartnerID it describes, or null when it is not exactly one typed PartnerID.
  * `heading` is the row's section heading, used when no cell gives the type.
  */
-export function parseIdentifierRow(cells: string[], heading = ''): LearnedPartnerId | null {
+export function parseIdentifierRow(rowCells: string[], heading = ''): LearnedPartnerId | null {
+  const cells = pieces(rowCells);
   const ids = new Set(cells.map(idInCell).filter((id): id is string => id !== null));
   if (ids.size !== 1) return null;
   const id = [...ids][0]!;
@@ -49,7 +69,8 @@ export function parseIdentifierRow(cells: string[], heading = ''): LearnedPartne
   let country: string | undefined;
   let name: string | undefined;
   for (const cell of cells) {
-    if (idInCell(cell)) continue;
+    // The ID itself, and composite cells that hold it, are neither type, country nor name.
+    if (/(^|\D)\d{5,8}(\D|$)/.test(fold(cell))) continue;
     const t = typeOf(cell);
     if (t) {
       type ??= t;
@@ -61,6 +82,7 @@ export function parseIdentifierRow(cells: string[], heading = ''): LearnedPartne
       continue;
     }
     const text = cell.trim();
+    if (HEADER_WORDS.test(labelText(text))) continue;
     if (text.length > (name?.length ?? 0) && text.length <= 200 && !/^\d+$/.test(text)) name = text;
   }
   type ??= typeOfHeading(heading);

@@ -24,6 +24,9 @@ export const labelText = (text: string): string => fold(text).replace(/[:：*]+$
  * contains the words ("Verify your address", "入力された住所を照合しました") does not.
  */
 export function matchesMarker(text: string, markers: string[]): boolean {
-  const t = labelText(text);
+  // Radio labels say it with a verb: "Use the suggested address", "推奨される住所を使用する".
+  const t = labelText(text)
+    .replace(/^(use|keep|select|choose|go with)( the| this| my)?\s+/, '')
+    .replace(/(を使用する|を使用|を使う|を選択する|を選択)$/, '');
   return markers.some((m) => t === m || (t.startsWith(m) && t.length - m.length <= 16 && /^[\s(（:：\-–]/.test(t.slice(m.length))));
 }

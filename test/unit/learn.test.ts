@@ -105,3 +105,22 @@ describe('submit buttons', () => {
     expect(isSubmitText(text)).toBe(false);
   });
 });
+
+describe('Identifiers written on one line', () => {
+  it('splits composite cells', () => {
+    expect(parseIdentifierRow(['1234567 (Global) · Japan'])).toEqual({ id: '1234567', type: 'global', country: 'JP' });
+    expect(parseIdentifierRow(['PartnerID: ７６５４３２１ | ロケーション | 日本 | 東京本社'])).toEqual({ id: '7654321', type: 'location', country: 'JP', name: '東京本社' });
+    expect(parseIdentifierRow(['Redmond, WA 98052', 'Location'])).toBeNull();
+  });
+});
+
+describe('dialog side headings', () => {
+  it('are recognised in radio labels with a verb, not in sentences', async () => {
+    const { isEnteredMarker, isVerifiedMarker } = await import('../../rules/learn/address-dialog');
+    expect(isVerifiedMarker('Use the suggested address')).toBe(true);
+    expect(isEnteredMarker('Use the address you entered')).toBe(true);
+    expect(isVerifiedMarker('推奨される住所を使用する')).toBe(true);
+    expect(isEnteredMarker('Verify your address')).toBe(false);
+    expect(isEnteredMarker('入力された住所を住所データと照合しました。')).toBe(false);
+  });
+});
