@@ -1,17 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Pipeline } from '../components/page/pipeline';
-import type { FactsChanged, Request, Responses } from '../components/protocol';
+import type { FactsChanged } from '../components/protocol';
+import { send } from '../components/send';
 import { parseAddressLines } from '../rules/address/compare';
 import { CHECKS } from '../rules/checks';
 import { isSubmitText } from '../rules/learn/terms';
 import { localeFrom } from '../rules/locale';
 
-async function send<T extends Request['type']>(message: Extract<Request, { type: T }>): Promise<Responses[T]> {
-  const response = (await browser.runtime.sendMessage(message)) as Responses[T] | { error: string };
-  if (response && typeof response === 'object' && 'error' in response) throw new Error(response.error);
-  return response as Responses[T];
-}
 
 export default defineContentScript({
   matches: ['https://partner.microsoft.com/*'],

@@ -4,14 +4,10 @@ import { resolveCountry } from '../../rules/geo/country';
 import { CSP_REGION_IDS, regionName } from '../../rules/geo/regions';
 import type { Profile } from '../background/profile';
 import { strings } from '../i18n';
-import type { ProfileResult, Request, Responses } from '../protocol';
+import type { ProfileResult } from '../protocol';
+import { send } from '../send';
 import { uiLocale } from './locale';
 
-async function send<T extends Request['type']>(message: Extract<Request, { type: T }>): Promise<Responses[T]> {
-  const response = (await browser.runtime.sendMessage(message)) as Responses[T] | { error: string };
-  if (response && typeof response === 'object' && 'error' in response) throw new Error(response.error);
-  return response as Responses[T];
-}
 
 type Status = { kind: 'ok'; text: string } | { kind: 'errors'; errors: string[] } | null;
 const ADDRESS_PARTS = ['line1', 'line2', 'city', 'state', 'postalCode', 'country'] as const;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Responses } from '../protocol';
+import { send } from '../send';
 
 type TabStateResponse = Responses['get-tab-state'];
 
@@ -11,7 +12,7 @@ export function useTabState(): TabStateResponse | null {
     let alive = true;
     const refresh = async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const response = (await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: tab?.id })) as TabStateResponse;
+      const response = await send({ type: 'get-tab-state', tabId: tab?.id });
       if (alive) setState(response);
     };
     const onMessage = (message: unknown) => {
