@@ -1,5 +1,5 @@
 import type { Issue, Locale } from '../../rules/types';
-import { strings } from '../i18n';
+import { pageStrings } from '../i18n';
 
 /**
  * The only UI the content script puts into the portal: one host element with an open shadow root. Each
@@ -66,7 +66,7 @@ export class MarkLayer {
 
   render(issues: PlacedIssue[]): void {
     this.attach();
-    const t = strings(this.locale);
+    const t = pageStrings(this.locale);
     // One mark per issue; a field with several issues gets a row of marks, most severe first.
     const order = { error: 0, warning: 1, info: 2 };
     const sorted = [...issues].sort((a, b) => order[a.severity] - order[b.severity]);

@@ -1,5 +1,5 @@
 import type { Locale } from '../../rules/types';
-import { strings } from '../i18n';
+import { strings } from './strings';
 import type { TabIssue } from '../protocol';
 
 export function IssueCount({ count, locale }: { count: number; locale: Locale }) {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { resolveCountry } from '../../rules/geo/country';
 import { CSP_REGION_IDS, regionName } from '../../rules/geo/regions';
 import type { Profile } from '../background/profile';
-import { strings } from '../i18n';
+import { strings } from './strings';
 import type { ProfileResult } from '../protocol';
 import { send } from '../send';
 import { uiLocale } from './locale';

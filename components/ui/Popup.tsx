@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { strings } from '../i18n';
+import { strings } from './strings';
 import { uiLocale } from './locale';
 import { TabSummary } from './TabSummary';
 

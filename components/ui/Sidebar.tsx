@@ -1,4 +1,4 @@
-import { strings } from '../i18n';
+import { strings } from './strings';
 import { uiLocale } from './locale';
 import { TabSummary } from './TabSummary';
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../../rules/types';
-import { strings } from '../i18n';
+import { strings } from './strings';
 import { IssueCount, IssueList } from './IssueList';
 import { useTabState } from './use-tab-state';
 
