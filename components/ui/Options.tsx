@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { resolveCountry } from '../../rules/geo/country';
 import { CSP_REGION_IDS, regionName } from '../../rules/geo/regions';
@@ -18,6 +18,8 @@ export function Options() {
   const t = strings(locale);
   const o = t.opt;
   const [profile, setProfile] = useState<Profile | null>(null);
+  /** The profile as last edited: change events read it, since state updates land after them. */
+  const latest = useRef<Profile | null>(null);
   const [problem, setProblem] = useState<string[] | undefined>();
   const [status, setStatus] = useState<Status>(null);
   const [pasted, setPasted] = useState('');
@@ -25,6 +27,7 @@ export function Options() {
 
   const load = async () => {
     const r = await send({ type: 'get-profile' });
+    latest.current = r.profile;
     setProfile(r.profile);
     setProblem(r.problem);
   };
@@ -41,15 +44,23 @@ export function Options() {
 
   const show = (result: ProfileResult, okText: string) => {
     if (result.ok) {
+      latest.current = result.profile;
       setProfile(result.profile);
       setStatus({ kind: 'ok', text: okText });
     } else setStatus({ kind: 'errors', errors: result.errors });
   };
   const save = async (next: Profile) => show(await send({ type: 'save-profile', profile: next }), o.saved);
   const edit = (change: (p: Profile) => void) => {
-    const next = structuredClone(profile);
+    const next = structuredClone(latest.current ?? profile);
     change(next);
+    latest.current = next;
     setProfile(next);
+  };
+  // Changes are saved as they are made (a select at once, a text field when it is left); Save does the same.
+  const autosave = (e: Event) => {
+    const target = e.target as HTMLElement | null;
+    if (target?.id.startsWith('new-') || !latest.current) return;
+    void save(latest.current);
   };
   const importText = async (text: string) => show(await send({ type: 'import-profile', text }), o.imported);
   const exportFile = () => {
@@ -71,7 +82,7 @@ export function Options() {
           <button type="button" onClick={() => void send({ type: 'dismiss-unreadable' }).then(load)}>{o.dismiss}</button>
         </div>
       ) : null}
-      <form onSubmit={(e) => { e.preventDefault(); void save(profile); }}>
+      <form onSubmit={(e) => { e.preventDefault(); void save(latest.current ?? profile); }} onChange={autosave}>
         <fieldset>
           <legend>{o.distributor}</legend>
           <label>{o.distributorName}
@@ -124,7 +135,7 @@ export function Options() {
                   <td>{p.type === 'global' ? o.global : o.location}</td>
                   <td>{p.country ?? ''}</td>
                   <td>{o.sources[p.source] ?? p.source}</td>
-                  <td><button type="button" onClick={() => edit((q) => void q.partnerIds.splice(i, 1))}>{o.remove}</button></td>
+                  <td><button type="button" onClick={() => { edit((q) => void q.partnerIds.splice(i, 1)); void save(latest.current!); }}>{o.remove}</button></td>
                 </tr>
               ))}
               <tr>
@@ -143,6 +154,7 @@ export function Options() {
                     const country = newId.country ? resolveCountry(newId.country) ?? newId.country : undefined;
                     edit((p) => void p.partnerIds.push({ id, type: newId.type, ...(country ? { country } : {}), source: 'user' }));
                     setNewId({ id: '', type: 'location', country: '' });
+                    void save(latest.current!);
                   }}>{o.add}</button>
                 </td>
               </tr>

@@ -88,6 +88,41 @@ for (const kind of BROWSERS) {
       }
     });
 
+    it('a mark shows its message on hover and on keyboard focus, and follows its field on scroll', async () => {
+      const page = expectations.find((e) => e.file === 'en/legal-business-profile.html');
+      const tab = await openPortal(ext, page.url, log);
+      try {
+        await waitForMarks(tab, (m) => m.length === 1);
+        const tipShown = () =>
+          tab.evaluate(() => {
+            const mark = document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('[data-issue-code]');
+            return getComputedStyle(mark.querySelector('.tip')).display !== 'none';
+          });
+        assert.equal(await tipShown(), false, 'hidden until asked for');
+        // The field is below the fold: bring it into view; its mark must follow.
+        await tab.evaluate(() => { document.body.style.paddingBottom = '2000px'; });
+        await tab.$eval(page.expect[0].selector, (el) => el.scrollIntoView({ block: 'center' }));
+        await sleep(300);
+        const inView = await readMarks(tab);
+        assert.ok(inView[0].distance < 40, `beside its field after scrolling it into view (${inView[0].distance}px)`);
+        const mark = await tab.$('csp-reseller-assistant >>> [data-issue-code]');
+        await mark.hover();
+        assert.equal(await tipShown(), true, 'shown on hover');
+        await tab.mouse.move(0, 0);
+        await tab.evaluate(() => document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('[data-issue-code]').focus());
+        assert.equal(await tipShown(), true, 'shown on keyboard focus');
+        // Scroll again, and check the mark is still beside its field.
+        await tab.evaluate(() => window.scrollBy(0, 150));
+        await sleep(300);
+        const after = await readMarks(tab);
+        assert.equal(after.length, 1);
+        assert.ok(after[0].distance < 40, `still beside its field after scrolling (${after[0].distance}px)`);
+        assert.equal(after[0].value, page.expect[0].value);
+      } finally {
+        await tab.close();
+      }
+    });
+
     it('the popup and the sidebar show the number of issues of the portal tab', async () => {
       const page = expectations.find((e) => e.file === 'en/tenant-only.html');
       const tab = await openPortal(ext, page.url, log);

@@ -142,6 +142,19 @@ for (const kind of BROWSERS) {
       assert.match(await options.$eval('[data-testid="company-address"]', (el) => el.textContent), /1 Contoso Way, .*Redmond/);
     });
 
+    it('options save as you change them: a distributor region applies without pressing Save', async () => {
+      await reset();
+      await reloadOptions();
+      await options.select('#distributor-region', 'united-states');
+      let region;
+      for (let i = 0; i < 50 && (region = (await profile()).distributor?.region) !== 'united-states'; i++) await sleep(100);
+      assert.equal(region, 'united-states');
+      const tab = await openPortal(ext, `${PORTAL}/ja-jp/dashboard/account/v3/enrollment/legal-business-profile`);
+      const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'region-mismatch'));
+      assert.ok(marks.some((x) => x.code === 'region-mismatch' && x.severity === 'error'), JSON.stringify(marks));
+      await tab.close();
+    });
+
     it('a bad team-profile file gets a clear message and changes nothing', async () => {
       await reset();
       await setDistributorRegionInOptions('japan');
