@@ -10,12 +10,13 @@ import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers'
 /**
  * The content script's one pipeline, one direction:
  *
- *   MutationObserver (one, batched per frame) ─┐
- *   input / change / focusout ─────────────────┤
- *                                              ▼
- *   collect fields ─► describe (cached per element) ─► classify ─► run checks ─► render marks ─► report
- *                                                          │
- *                        unknown email hosts ─► background lookup ─► facts ─► (run again)
+ *   MutationObserver (one, idle-batched, filtered) ─┐
+ *   input / change / focusout ──────────────────────┤
+ *                                                   ▼
+ *   collect fields ─► describe (cached) ─► classify ─► read page ─► run checks ─► render marks ─► report
+ *                                                         │              ▲
+ *           Identifiers, dialog, account ─► learn ─► background profile ─┤ (facts, pushed on change)
+ *           unknown email hosts ─► background lookup (PSL, provider list)┘
  *
  * It never writes into the portal's inputs, never submits, never restyles the page.
  */
@@ -45,9 +46,11 @@ function benchMark(name: string, start: number): void {
 }
 
 /** Elements whose text can name a field, a section, or a dialog's address. */
-const LABEL_LIKE = 'label, legend, caption, h1, h2, h3, h4, h5, h6, [role="heading"], dt, th, td, dialog, [role="dialog"], [role="row"]';
+const LABEL_LIKE =
+  'label, legend, caption, h1, h2, h3, h4, h5, h6, [role="heading"], dt, th, td, [role="row"], ' +
+  'dialog, [role="dialog"], [role="alertdialog"], [aria-modal], [class*="modal" i], [class*="dialog" i]';
 
-const LAYOUT_ATTRIBUTES = new Set(['class', 'style', 'hidden']);
+const LAYOUT_ATTRIBUTES = new Set(['class', 'style', 'hidden', 'open', 'aria-hidden']);
 
 /** Scans stop at this many fields: a page with more is not an onboarding form. */
 const MAX_FIELDS = 2000;
@@ -71,7 +74,7 @@ export class Pipeline {
   private facts: Facts = { domains: {} };
   private page: PageFacts = {};
   private readonly learnedKeys = new Set<string>();
-  private readonly pendingHosts = new Set<string>();
+  private readonly pendingLookups = new Set<string>();
   private fields: FieldElement[] = [];
   private nextId = 1;
   private scanQueued = false;
@@ -101,7 +104,7 @@ export class Pipeline {
 
   /**
    * The user is submitting the form: if it is the legal business profile (company name and country
-   * fields), remember the company's name and country.
+   * fields), remember the company's name, country and address.
    */
   onSubmitIntent(): void {
     const fields = this.classified();
@@ -110,11 +113,11 @@ export class Pipeline {
     const country = countryField ? resolveCountry(countryField.value) ?? resolveCountry(countryField.optionValue) : null;
     if (!name || !country) return;
     const part = (kind: string) => fields.find((f) => f.kind === kind)?.descriptor.value.trim().slice(0, 200) || undefined;
-    const address = {
-      line1: part('address-line1'), line2: part('address-line2'), city: part('city'), state: part('state'),
-      postalCode: part('postal-code')?.slice(0, 40), country: countryField?.value.trim().slice(0, 100) || undefined,
-    };
-    this.learnOnce({ kind: 'legal-profile', companyName: name.slice(0, 300), country, address: JSON.parse(JSON.stringify(address)) });
+    const address: AddressParts = {};
+    const parts = { line1: part('address-line1'), line2: part('address-line2'), city: part('city'), state: part('state'),
+      postalCode: part('postal-code')?.slice(0, 40), country: countryField?.value.trim().slice(0, 100) || undefined };
+    for (const [key, value] of Object.entries(parts)) if (value) address[key as keyof AddressParts] = value;
+    this.learnOnce({ kind: 'legal-profile', companyName: name.slice(0, 300), country, address });
   }
 
   /** A user edit: values changed, the DOM did not. Re-read values and re-check now (no frame wait). */
@@ -228,9 +231,9 @@ export class Pipeline {
   }
 
   private requestLookups(hosts: string[]): void {
-    const wanted = hosts.filter((h) => !this.pendingHosts.has(h));
+    const wanted = hosts.filter((h) => !this.pendingLookups.has(h));
     if (wanted.length === 0) return;
-    for (const h of wanted) this.pendingHosts.add(h);
+    for (const h of wanted) this.pendingLookups.add(h);
     this.deps
       .lookupDomains(wanted)
       .then((infos) => {
@@ -239,7 +242,7 @@ export class Pipeline {
       })
       .catch((error: unknown) => console.warn('[CSP Reseller Assistant] domain lookup failed', error))
       .finally(() => {
-        for (const h of wanted) this.pendingHosts.delete(h);
+        for (const h of wanted) this.pendingLookups.delete(h);
       });
   }
 
@@ -256,7 +259,7 @@ export class Pipeline {
 
   private observe(root: Document | ShadowRoot): void {
     this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true,
-      attributeFilter: ['aria-label', 'aria-labelledby', 'placeholder', 'title', 'hidden', 'style', 'class', 'for', 'name', 'type', 'autocomplete'] });
+      attributeFilter: ['aria-label', 'aria-labelledby', 'placeholder', 'title', 'hidden', 'style', 'class', 'for', 'name', 'type', 'autocomplete', 'open', 'aria-hidden'] });
   }
 
   private findShadowRoots(from: Node): void {

@@ -20,13 +20,18 @@ export function Options() {
   const [profile, setProfile] = useState<Profile | null>(null);
   /** The profile as last edited: change events read it, since state updates land after them. */
   const latest = useRef<Profile | null>(null);
+  /** Counts edits, so that a save's answer never overwrites what was typed while it was on its way. */
+  const edits = useRef(0);
   const [problem, setProblem] = useState<string[] | undefined>();
   const [status, setStatus] = useState<Status>(null);
   const [pasted, setPasted] = useState('');
   const [newId, setNewId] = useState({ id: '', type: 'location' as 'global' | 'location', country: '' });
 
+  /** Reads the stored profile; a page or import changed it. Skipped if the user edited meanwhile. */
   const load = async () => {
+    const sentAt = edits.current;
     const r = await send({ type: 'get-profile' });
+    if (sentAt !== edits.current) return;
     latest.current = r.profile;
     setProfile(r.profile);
     setProblem(r.problem);
@@ -42,17 +47,23 @@ export function Options() {
 
   if (!profile) return <main class="options">…</main>;
 
-  const show = (result: ProfileResult, okText: string) => {
+  const show = (result: ProfileResult, okText: string, sentAt = edits.current) => {
     if (result.ok) {
-      latest.current = result.profile;
-      setProfile(result.profile);
+      if (sentAt === edits.current) {
+        latest.current = result.profile;
+        setProfile(result.profile);
+      }
       setStatus({ kind: 'ok', text: okText });
     } else setStatus({ kind: 'errors', errors: result.errors });
   };
-  const save = async (next: Profile) => show(await send({ type: 'save-profile', profile: next }), o.saved);
+  const save = async (next: Profile) => {
+    const sentAt = edits.current;
+    show(await send({ type: 'save-profile', profile: next }), o.saved, sentAt);
+  };
   const edit = (change: (p: Profile) => void) => {
     const next = structuredClone(latest.current ?? profile);
     change(next);
+    edits.current++;
     latest.current = next;
     setProfile(next);
   };

@@ -59,6 +59,13 @@ for (const kind of BROWSERS) {
       }
       await options.click('#save');
       await options.waitForSelector('[data-testid="status"]', { timeout: 5000 });
+      let stored;
+      for (let i = 0; i < 30; i++) {
+        stored = (await profile()).verifiedAddress ?? {};
+        if (Object.entries(address).every(([k, v]) => stored[k] === v)) break;
+        await sleep(100);
+      }
+      for (const [k, v] of Object.entries(address)) assert.equal(stored[k], v, `verified ${k} saved from options`);
     }
 
     const GIVEN = {
@@ -153,6 +160,27 @@ for (const kind of BROWSERS) {
       const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'region-mismatch'));
       assert.ok(marks.some((x) => x.code === 'region-mismatch' && x.severity === 'error'), JSON.stringify(marks));
       await tab.close();
+    });
+
+    it('a verification dialog opened by Next is read: error beside the suggested side, address learned', async () => {
+      await reset();
+      const tab = await openPortal(ext, `${PORTAL}/en-us/dashboard/account/v3/enrollment/legal-business-profile-next`);
+      try {
+        await settle(tab, 300);
+        assert.deepEqual((await readMarks(tab)).filter((m) => m.code === 'address-differs-from-verified'), []);
+        await tab.click('form button[type="submit"]');
+        const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'address-differs-from-verified'));
+        const mark = marks.find((x) => x.code === 'address-differs-from-verified');
+        assert.equal(mark?.severity, 'error', JSON.stringify(marks));
+        assert.match(mark.label, /address line 1 \("10 Main Street" → "1 Main St"\)/);
+        let p;
+        for (let i = 0; i < 50 && !(p = await profile()).verifiedAddress; i++) await sleep(100);
+        assert.equal(p.verifiedAddress.line1, '1 Main St');
+        assert.equal(p.verifiedAddress.source, 'dialog');
+        assert.equal(p.company.name, 'Fabrikam Inc', 'Next also taught the legal profile');
+      } finally {
+        await tab.close();
+      }
     });
 
     it('a bad team-profile file gets a clear message and changes nothing', async () => {
