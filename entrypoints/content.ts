@@ -8,7 +8,6 @@ import { CHECKS } from '../rules/checks';
 import { isSubmitText } from '../rules/learn/terms';
 import { localeFrom } from '../rules/locale';
 
-
 export default defineContentScript({
   matches: ['https://partner.microsoft.com/*'],
   runAt: 'document_idle',
@@ -48,13 +47,14 @@ export default defineContentScript({
     // Submitting (or pressing a Save / Next button) is when a legal business profile is taken as given.
     ctx.addEventListener(document, 'submit', () => pipeline.onSubmitIntent(), { capture: true });
     ctx.addEventListener(document, 'click', (e) => {
-      const target = e.composedPath()[0];
-      const button = target instanceof Element ? target.closest('button, [role="button"], input[type="submit"]') : null;
+      // (A node-type test, not `instanceof`: page nodes seen from a Firefox content script may fail it.)
+      const target = e.composedPath()[0] as Node | undefined;
+      const button = target?.nodeType === Node.ELEMENT_NODE ? (target as Element).closest('button, [role="button"], input[type="submit"]') : null;
       const text = button ? (button as HTMLInputElement).value || button.textContent || '' : '';
       if (button && isSubmitText(text)) pipeline.onSubmitIntent();
     }, { capture: true });
 
-    // A user edit re-checks at once; the frame-batched scan handles DOM changes.
+    // A user edit re-checks at once; the idle-batched scan handles DOM changes.
     const onEdit = () => pipeline.onUserEdit();
     for (const type of ['input', 'change', 'focusout'] as const) ctx.addEventListener(document, type, onEdit, { capture: true });
 

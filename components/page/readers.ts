@@ -97,7 +97,9 @@ export interface DialogReading {
 }
 
 // Semantic dialogs first; class names are a fallback for overlays built without ARIA.
-const DIALOG = '[role="dialog"], [role="alertdialog"], dialog[open], [aria-modal="true"], [class*="modal" i], [class*="dialog" i]';
+const DIALOG =
+  '[role="dialog"], [role="alertdialog"], dialog[open], [aria-modal="true"], ' +
+  ':not(html, body)[class*="modal" i], :not(html, body)[class*="dialog" i]';
 
 /**
  * The control or heading the user reads for the suggested side: the radio in its block, else a radio
@@ -127,10 +129,10 @@ function blockOf(marker: Element, dialog: Element, isOther: (t: string) => boole
 }
 
 function readDialog(dialog: Element, parseLines: (lines: string[]) => AddressParts): DialogReading | null {
-  const table = parseComparisonTable(tableRows(dialog).map((r) => r.cells.map(cellText)));
+  const rows = tableRows(dialog);
+  const table = parseComparisonTable(rows.map((r) => r.cells.map(cellText)));
   if (table) {
-    const header = tableRows(dialog).filter((r) => r.cells.length > 0)[table.headerRow];
-    const fallback = header?.cells[table.verifiedColumn] ?? dialog;
+    const fallback = rows[table.headerRow]?.cells[table.verifiedColumn] ?? dialog;
     return { anchor: verifiedAnchor(dialog, fallback), entered: table.entered, verified: table.verified };
   }
   // Blocks: find the elements whose own text is a side's heading.
