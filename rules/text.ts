@@ -1,6 +1,7 @@
 /** Text normalization shared by classifiers and checks. Pure. */
 
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** Zero-width characters, soft hyphens, and private-use glyphs (icon fonts draw carets and checks with them). */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\uE000-\uF8FF]/g;
 
 /**
  * Remembers a pure string function's results. Labels, names and ids repeat across fields and across the

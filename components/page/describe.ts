@@ -224,8 +224,17 @@ export function valueOf(el: FieldElement): { value: string; optionValue?: string
     return { value: option ? textOf(option) || option.text.trim() : '', optionValue: el.value };
   }
   if (isInput(el) || isTextArea(el)) return { value: el.value };
+  // A combobox widget: its announced value, its inner input, or the first text it shows (not its icons).
+  const announced = el.getAttribute('aria-valuetext');
+  if (announced) return { value: announced };
   const inner = el.querySelector('input');
-  return { value: inner ? inner.value : el.getAttribute('aria-valuetext') ?? textOf(el) };
+  if (inner) return { value: inner.value };
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = (n.nodeValue ?? '').replace(/[\uE000-\uF8FF]/g, '').trim();
+    if (/[\p{L}\p{N}]/u.test(t) && !n.parentElement?.closest('[aria-hidden="true"]')) return { value: t };
+  }
+  return { value: '' };
 }
 
 /** Rendered at all (not `display: none`, not detached): `checkVisibility` where the browser has it. */

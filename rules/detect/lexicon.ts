@@ -38,10 +38,10 @@ export interface Lexicon {
 export const LEXICONS: Record<string, Lexicon> = {
   en: {
     kinds: [
-      { kind: 'email', terms: ['email', 'e-mail', 'e mail', 'mail address', 'email address', 'work email'], not: ['confirm email code', 'verification code'] },
+      { kind: 'email', terms: ['email', 'e-mail', 'e mail', 'mail', 'mail address', 'email address', 'work email'], not: ['confirm email code', 'verification code'] },
       {
         kind: 'partner-id',
-        terms: ['pla', 'pla id', 'pga', 'mpn', 'mpn id', 'partnerid', 'partner id', 'partner location account', 'partner global account', 'associated partnerid', 'associated partner id', 'cloud partner program id', 'partner program id', 'network id'],
+        terms: ['pla', 'pla id', 'pga', 'mpn', 'mpn id', 'partnerid', 'partner id', 'partner location account', 'partner global account', 'associated partnerid', 'associated partner id', 'cloud partner program id', 'partner program id', 'network id', 'location id', 'location account id'],
         not: ['tenant', 'customer id', 'subscription'],
       },
       { kind: 'company-name', terms: ['company name', 'legal name', 'legal business name', 'organization name', 'organisation name', 'business name', 'company'], not: ['company phone', 'company email', 'company website', 'company id', 'company size'] },
@@ -74,7 +74,7 @@ export const LEXICONS: Record<string, Lexicon> = {
       { kind: 'email', terms: ['メールアドレス', 'メール アドレス', '電子メール', 'eメール', 'メール'], not: ['認証コード', '確認コード'] },
       {
         kind: 'partner-id',
-        terms: ['パートナーid', 'パートナー id', 'パートナーロケーションアカウント', 'パートナー ロケーション アカウント', 'パートナーグローバルアカウント', 'パートナー グローバル アカウント', '関連付けられたパートナー', 'mpn', 'pla', 'pga', 'パートナー プログラム id', 'パートナープログラムid'],
+        terms: ['パートナーid', 'パートナー id', 'パートナーロケーションアカウント', 'パートナー ロケーション アカウント', 'パートナーグローバルアカウント', 'パートナー グローバル アカウント', '関連付けられたパートナー', 'mpn', 'pla', 'pga', 'パートナー プログラム id', 'パートナープログラムid', 'パートナー ネットワーク', 'パートナーネットワーク', 'クラウド パートナー プログラム', 'ロケーション id', 'ロケーションid'],
         not: ['テナント'],
       },
       { kind: 'company-name', terms: ['会社名', '法人名', '組織名', '企業名', '商号'] },

@@ -13,8 +13,11 @@ import type { DomainInfo } from '../types';
  * for each new host and caches the answer.
  */
 
-/** RFC 2606 names: documentation domains, listed by some providers' lists but never anyone's mailbox. */
-const RESERVED = new Set(['example.com', 'example.net', 'example.org']);
+/**
+ * Documentation and placeholder domains (RFC 2606's and `test.com`): the provider list carries them, but
+ * they are nobody's web-mail; an address there is a placeholder, not a personal mailbox.
+ */
+const RESERVED = new Set(['example.com', 'example.net', 'example.org', 'test.com']);
 const PERSONAL = new Set<string>([...allProviders, ...PERSONAL_MAIL_SUPPLEMENT].filter((d) => !RESERVED.has(d)));
 const BRANDS = new Set(PERSONAL_MAIL_BRANDS);
 

@@ -54,6 +54,9 @@ describe('values', () => {
     expect(valueOf(first('<div role="combobox" aria-label="Country">United States</div>').el as HTMLElement).value).toBe('United States');
     const { el } = first('<div role="combobox"><input value="Japan"></div>');
     expect(valueOf(el as HTMLElement).value).toBe('Japan');
+    const fluent = first('<div role="combobox"><span class="title">India</span><span><i aria-hidden="true">v</i>\uE70D</span></div>');
+    expect(valueOf(fluent.el as HTMLElement).value).toBe('India');
+    expect(valueOf(first('<div role="combobox" aria-valuetext="日本">x</div>').el as HTMLElement).value).toBe('日本');
   });
 });
 

@@ -40,7 +40,7 @@ describe('describeDomain', () => {
     expect(personal(address)).toMatchObject({ personal: true, tenantOnly: false });
   });
 
-  it.each(['a@contoso.com', 'a@contoso.co.jp', 'a@sales.contoso.co.jp', 'a@example.com', 'a@microsoft.com', 'a@fabrikam.jp'])(
+  it.each(['a@contoso.com', 'a@contoso.co.jp', 'a@sales.contoso.co.jp', 'a@example.com', 'a@test.com', 'a@microsoft.com', 'a@fabrikam.jp'])(
     '%s is not personal',
     (address) => expect(personal(address).personal).toBe(false),
   );
