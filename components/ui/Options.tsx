@@ -96,12 +96,6 @@ export function Options() {
       <form onSubmit={(e) => { e.preventDefault(); void save(latest.current ?? profile); }} onChange={autosave}>
         <fieldset>
           <legend>{o.distributor}</legend>
-          <label>{o.distributorName}
-            <input id="distributor-name" value={profile.distributor?.name ?? ''} onInput={(e) => edit((p) => {
-              const name = e.currentTarget.value;
-              if (p.distributor) p.distributor.name = name;
-            })} disabled={!profile.distributor} />
-          </label>
           <label>{o.distributorRegion}
             <select id="distributor-region" value={profile.distributor?.region ?? ''} onChange={(e) => edit((p) => {
               const region = e.currentTarget.value;
@@ -110,6 +104,12 @@ export function Options() {
               <option value="">{o.noRegion}</option>
               {CSP_REGION_IDS.map((id) => <option key={id} value={id}>{regionName(id, locale)}</option>)}
             </select>
+          </label>
+          <label>{o.distributorName}
+            <input id="distributor-name" value={profile.distributor?.name ?? ''} onInput={(e) => edit((p) => {
+              const name = e.currentTarget.value;
+              if (p.distributor) p.distributor.name = name;
+            })} disabled={!profile.distributor} />
           </label>
         </fieldset>
         <fieldset>
