@@ -41,7 +41,7 @@ async function handle(message: unknown, sender: Browser.runtime.MessageSender): 
     case 'get-tab-state':
       return getTabState(request.tabId);
     case 'get-facts':
-      return { facts: factsOf((await store.read()).profile) };
+      return { facts: factsOf((await store.current()).profile) };
     case 'learn': {
       const learned = request.learned;
       if (learned.kind === 'company-domain') {
@@ -55,7 +55,7 @@ async function handle(message: unknown, sender: Browser.runtime.MessageSender): 
       return { changed };
     }
     case 'get-profile':
-      return store.read();
+      return store.current();
     case 'save-profile':
       return replaceProfile(parseProfile(request.profile));
     case 'import-profile':

@@ -34,6 +34,11 @@ export class ProfileStore {
     return { profile: emptyProfile(), problem: parsed.errors };
   }
 
+  /** The profile once every update already asked for has been written (what a reader should see). */
+  current(): Promise<StoreState> {
+    return this.queue.then(() => this.read());
+  }
+
   /** Read-modify-write, one at a time (messages from several tabs may arrive together). */
   update(change: (p: Profile) => Profile): Promise<{ profile: Profile; changed: boolean }> {
     const run = this.queue.then(async () => {

@@ -22,14 +22,20 @@ export function Options() {
   const latest = useRef<Profile | null>(null);
   /** Counts edits, so that a save's answer never overwrites what was typed while it was on its way. */
   const edits = useRef(0);
+  /** The edit count the last save sent: past it, there are edits not saved yet. */
+  const sentUpTo = useRef(0);
   const [problem, setProblem] = useState<string[] | undefined>();
   const [status, setStatus] = useState<Status>(null);
   const [pasted, setPasted] = useState('');
   const [newId, setNewId] = useState({ id: '', type: 'location' as 'global' | 'location', country: '' });
 
-  /** Reads the stored profile; a page or import changed it. Skipped if the user edited meanwhile. */
+  /**
+   * Reads the stored profile (a portal page or an import changed it). Skipped while the form holds edits
+   * not saved yet, or when the user edits meanwhile: the stored profile would overwrite them.
+   */
   const load = async () => {
     const sentAt = edits.current;
+    if (sentAt !== sentUpTo.current) return;
     const r = await send({ type: 'get-profile' });
     if (sentAt !== edits.current) return;
     latest.current = r.profile;
@@ -58,6 +64,7 @@ export function Options() {
   };
   const save = async (next: Profile) => {
     const sentAt = edits.current;
+    sentUpTo.current = sentAt;
     show(await send({ type: 'save-profile', profile: next }), o.saved, sentAt);
   };
   const edit = (change: (p: Profile) => void) => {
