@@ -82,6 +82,14 @@ describe('ProfileStore (IndexedDB)', () => {
     expect(await broken.unreadable()).toMatchObject({ value: { partnerIds: 'broken' } });
   });
 
+  it('a read asked for after an update sees that update', async () => {
+    const store = new ProfileStore(`test-${Math.random()}`);
+    const writing = store.update((p) => applyLearned(p, { kind: 'company-domain', domain: 'contoso.com' }, NOW));
+    const seen = await store.current();
+    expect(seen.profile.company.domains).toEqual(['contoso.com']);
+    await writing;
+  });
+
   it('serializes concurrent updates', async () => {
     const store = new ProfileStore(`test-${Math.random()}`);
     await Promise.all(['a.com', 'b.com', 'c.com'].map((domain) => store.update((p) => applyLearned(p, { kind: 'company-domain', domain }, NOW))));
