@@ -147,6 +147,8 @@ function finish(d: FieldDescriptor, { best, score }: Score): ClassifiedField {
   if (best === null || score < THRESHOLD) {
     // No label or attribute says what it is, but it holds an email address: read it as an email field.
     if (d.tag !== 'select' && parseEmail(d.value)) return { descriptor: d, kind: emailRole(d), confidence: 0.3 };
+    // A bare "ID" box in a section about the PLA ("Associate your partner location account (PLA)").
+    if (d.tag === 'input' && kindsInText(fold(d.section)).has('partner-id')) return { descriptor: d, kind: 'partner-id', confidence: 0.3 };
     return { descriptor: d, kind: 'unknown', confidence: 0 };
   }
   const kind: FieldKind = best === 'email' ? emailRole(d) : best;

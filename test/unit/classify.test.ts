@@ -55,6 +55,8 @@ const TABLE: [string, Partial<FieldDescriptor>, FieldKind][] = [
   ['Tenant ID is not a partner ID', label('Tenant ID'), 'unknown'],
   ['Phone country code is not a country', label('Country code', 'label-for'), 'unknown'],
   ['a random id', { htmlId: 'TextField37' }, 'unknown'],
+  ['a bare ID box in a PLA section', { tag: 'input', ...label('ID'), section: 'Associate your partner location account (PLA)' }, 'partner-id'],
+  ['a labelled field in a PLA section keeps its own kind', { ...label('Country/region'), section: 'Partner location account (PLA)' }, 'country'],
   ['First name', label('First name'), 'unknown'],
 ];
 
