@@ -20,7 +20,10 @@ export interface TabState {
   tabId: number;
   url: string;
   title: string;
+  /** Every frame's issues together, the page's own first. */
   issues: TabIssue[];
+  /** Each frame's own issues, by frame id (0 is the page itself). */
+  frames: Record<string, TabIssue[]>;
   updatedAt: number;
 }
 

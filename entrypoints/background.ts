@@ -4,7 +4,7 @@ import { applyLearned } from '../components/background/learn';
 import { requestSchema } from '../components/background/messages';
 import { factsOf, parseProfile, type Profile } from '../components/background/profile';
 import { ProfileStore } from '../components/background/profile-store';
-import { getTabState, knownTabIds, putTabState, removeTabState } from '../components/background/tab-states';
+import { getTabState, knownTabIds, putFrameIssues, removeTabState } from '../components/background/tab-states';
 import type { FactsChanged, ProfileResult, Responses, TabStateChanged } from '../components/protocol';
 import { describeDomain } from '../rules/email/domain';
 
@@ -32,7 +32,7 @@ async function handle(message: unknown, sender: Browser.runtime.MessageSender): 
     case 'report-issues': {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('report-issues must come from a tab');
-      await putTabState({ tabId, url: request.url, title: request.title, issues: request.issues, updatedAt: Date.now() });
+      await putFrameIssues({ tabId, frameId: sender.frameId ?? 0, url: request.url, title: request.title, issues: request.issues });
       const changed: TabStateChanged = { type: 'tab-state-changed', tabId };
       // Extension pages (popup, sidebar) listen; when none is open there is no receiver, which is fine.
       browser.runtime.sendMessage(changed).catch(() => {});

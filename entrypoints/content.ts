@@ -10,6 +10,8 @@ import { localeFrom } from '../rules/locale';
 
 export default defineContentScript({
   matches: ['https://partner.microsoft.com/*'],
+  // Forms the portal shows in frames of its own are read too; each frame reports its own issues.
+  allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
     const pipeline = new Pipeline({
@@ -76,6 +78,12 @@ export default defineContentScript({
       pipeline.onUserEdit();
     }, 1000);
     ctx.addEventListener(window, 'wxt:locationchange', () => pipeline.rescanSoon());
+    // A frame that goes away takes its issues with it.
+    if (window !== window.top) {
+      ctx.addEventListener(window, 'pagehide', () => {
+        void send({ type: 'report-issues', url: location.href, title: document.title, issues: [] }).catch(() => {});
+      });
+    }
     ctx.onInvalidated(() => pipeline.stop());
   },
 });

@@ -50,5 +50,7 @@ export const tabStateSchema = z.object({
   url: z.string(),
   title: z.string(),
   issues: z.array(tabIssue),
+  /** Each frame's own issues (frame 0 is the page itself); `issues` is all of them. */
+  frames: z.record(z.string(), z.array(tabIssue)).default({}),
   updatedAt: z.number(),
 });

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { TabState } from '../protocol';
+import type { TabIssue, TabState } from '../protocol';
 import { tabStateSchema } from './messages';
 
 /**
@@ -16,17 +16,57 @@ async function readAll(): Promise<Record<string, TabState>> {
   return Object.fromEntries(parsed.data.map((s) => [String(s.tabId), s]));
 }
 
-export async function putTabState(state: TabState): Promise<void> {
-  const all = await readAll();
-  all[String(state.tabId)] = state;
-  await browser.storage.session.set({ [KEY]: all, [LAST]: state.tabId });
+/** Read-modify-writes run one at a time: reports from several tabs and frames arrive together. */
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work);
+  queue = run.catch(() => {});
+  return run;
 }
 
-export async function removeTabState(tabId: number): Promise<void> {
-  const all = await readAll();
-  if (!(String(tabId) in all)) return;
-  delete all[String(tabId)];
-  await browser.storage.session.set({ [KEY]: all });
+export interface FrameReport {
+  tabId: number;
+  frameId: number;
+  url: string;
+  title: string;
+  issues: TabIssue[];
+}
+
+/**
+ * One frame's issues. The page itself (frame 0) also gives the tab's URL and title; when it moves to
+ * another URL, what its frames reported before is dropped (they report again if they are still there).
+ */
+export function putFrameIssues(report: FrameReport): Promise<void> {
+  return serially(async () => {
+    const all = await readAll();
+    const key = String(report.tabId);
+    const previous = all[key];
+    const top = report.frameId === 0;
+    const frames = top && previous && previous.url !== report.url ? {} : { ...(previous?.frames ?? {}) };
+    // Field ids are per frame: give other frames' ids their frame's prefix, so that they stay unique.
+    frames[String(report.frameId)] = top ? report.issues : report.issues.map((i) => ({ ...i, fieldId: `${report.frameId}:${i.fieldId}` }));
+    const issues = Object.keys(frames)
+      .sort((a, b) => Number(a) - Number(b))
+      .flatMap((f) => frames[f]!);
+    all[key] = {
+      tabId: report.tabId,
+      url: top || !previous ? report.url : previous.url,
+      title: top || !previous ? report.title : previous.title,
+      issues,
+      frames,
+      updatedAt: Date.now(),
+    };
+    await browser.storage.session.set({ [KEY]: all, [LAST]: report.tabId });
+  });
+}
+
+export function removeTabState(tabId: number): Promise<void> {
+  return serially(async () => {
+    const all = await readAll();
+    if (!(String(tabId) in all)) return;
+    delete all[String(tabId)];
+    await browser.storage.session.set({ [KEY]: all });
+  });
 }
 
 /** The state of `tabId`; when that tab has none (not a portal page), the most recent portal tab's. */

@@ -123,6 +123,39 @@ for (const kind of BROWSERS) {
       }
     });
 
+    it('a form in a portal frame is read: the mark is in the frame, and the popup counts it', async () => {
+      const tab = await openPortal(ext, 'https://partner.microsoft.com/en-us/dashboard/legacy/frame-host', log);
+      try {
+        let frame;
+        for (let i = 0; i < 50 && !frame; i++) {
+          frame = tab.frames().find((f) => f.url().endsWith('/legacy/frame-contact'));
+          if (!frame) await sleep(100);
+        }
+        assert.ok(frame, 'the frame loaded');
+        let marks = null;
+        for (let i = 0; i < 60; i++) {
+          marks = await readMarks(frame).catch(() => null);
+          if (marks?.length) break;
+          await sleep(100);
+        }
+        assert.deepEqual(keys(marks), ['personal-email-domain|error|yuki.sato@au.com']);
+        assert.deepEqual((await readMarks(tab)) ?? [], [], 'the page itself is clean');
+        const ui = await ext.browser.newPage();
+        await interceptUi(ui);
+        await openExtensionPage(ext, ui, 'sidepanel.html');
+        await ui.waitForSelector('[data-testid="issue-count"]', { timeout: 10000 });
+        let count;
+        for (let i = 0; i < 30 && count !== '1'; i++) {
+          count = await ui.$eval('[data-testid="issue-count"]', (el) => el.dataset.count);
+          if (count !== '1') await sleep(100);
+        }
+        assert.equal(count, '1');
+        await ui.close();
+      } finally {
+        await tab.close();
+      }
+    });
+
     it('the popup and the sidebar show the number of issues of the portal tab', async () => {
       const page = expectations.find((e) => e.file === 'en/tenant-only.html');
       const tab = await openPortal(ext, page.url, log);
