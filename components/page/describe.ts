@@ -23,10 +23,10 @@ const isSelect = (el: Element): el is HTMLSelectElement => el.tagName === 'SELEC
 const isTextArea = (el: Element): el is HTMLTextAreaElement => el.tagName === 'TEXTAREA';
 
 /** Whether an element is a control we describe (a text-like input, select, textarea or combobox). */
-export function isField(el: Element): el is FieldElement {
+export function isField(el: Element, inCombobox: (el: Element) => boolean = (e) => e.closest('[role="combobox"]') !== null): el is FieldElement {
   if (isInput(el)) {
     // An input inside a combobox widget is described through the widget.
-    return !SKIPPED_TYPES.has(el.type) && !(el.getAttribute('role') !== 'combobox' && el.closest('[role="combobox"]'));
+    return !SKIPPED_TYPES.has(el.type) && !(el.getAttribute('role') !== 'combobox' && inCombobox(el));
   }
   if (isSelect(el) || isTextArea(el)) return true;
   return el.getAttribute('role') === 'combobox';
@@ -104,8 +104,7 @@ export class Sections {
     return t;
   }
 
-  of(el: Element): string {
-    const box = el.closest('fieldset, table');
+  of(el: Element, box: Element | null = el.closest('fieldset, table')): string {
     if (box) {
       const fieldset = box.tagName === 'FIELDSET' ? box : box.parentElement?.closest('fieldset');
       const legend = fieldset?.querySelector(':scope > legend');
@@ -146,6 +145,28 @@ export function sectionOf(el: Element): string {
   return new Sections().of(el);
 }
 
+/** The nearest wrapping label, table cell / `dd`, and fieldset / table of a field, in as few walks as possible. */
+interface Ancestors {
+  label: Element | null;
+  cell: Element | null;
+  box: Element | null;
+}
+function ancestorsOf(el: Element): Ancestors {
+  const found: Ancestors = { label: null, cell: null, box: null };
+  let from = el.parentElement?.closest('label, td, dd, fieldset, table') ?? null;
+  while (from) {
+    const tag = from.tagName;
+    if (tag === 'LABEL') found.label ??= from;
+    else if (tag === 'TD' || tag === 'DD') found.cell ??= from;
+    else {
+      found.box ??= from;
+      break;
+    }
+    from = from.parentElement?.closest('label, td, dd, fieldset, table') ?? null;
+  }
+  return found;
+}
+
 function byIdIn(el: Element, id: string): Element | null {
   const root = el.getRootNode() as Document | ShadowRoot;
   return root.getElementById?.(id) ?? null;
@@ -180,7 +201,7 @@ function attributesOf(el: Element): { attr: Attributes; names: string[] } {
   return { attr: (name) => (names.includes(name) ? el.getAttribute(name) : null), names };
 }
 
-function labelsOf(el: FieldElement, index: LabelIndex, attr: Attributes): LabelSource[] {
+function labelsOf(el: FieldElement, index: LabelIndex, attr: Attributes, anc: Ancestors): LabelSource[] {
   const out: LabelSource[] = [];
   // Attribute texts are collapsed here; texts from `textOf` already are.
   const add = (source: LabelSource['source'], text: string | null | undefined, raw = false) => {
@@ -192,11 +213,11 @@ function labelsOf(el: FieldElement, index: LabelIndex, attr: Attributes): LabelS
   if (labelled) {
     add('aria-labelledby', labelled.split(/\s+/).map((id) => { const l = byIdIn(el, id); return l ? textOf(l) : ''; }).join(' ').trim());
   }
-  const wrapping = el.parentElement?.closest('label');
+  const wrapping = anc.label;
   if (wrapping && !wrapping.hasAttribute('for')) add('label-wrap', textOf(wrapping));
   for (const label of index.for(el, attr('id'))) add(label.contains(el) ? 'label-wrap' : 'label-for', textOf(label));
   add('aria-label', attr('aria-label'), true);
-  const cell = el.closest('td, dd');
+  const cell = anc.cell;
   if (cell?.tagName === 'TD') add('table-cell', tableCellLabel(cell));
   else if (cell) add('dt', definitionLabel(cell));
   // The text before the field is a fallback, read only when nothing names the field.
@@ -251,6 +272,7 @@ export function describeField(
 ): FieldDescriptor {
   const input = isInput(el) ? el : null;
   const { attr, names } = attributesOf(el);
+  const anc = ancestorsOf(el);
   return {
     id,
     tag: attr('role') === 'combobox' && !input ? 'combobox' : (el.tagName.toLowerCase() as 'input' | 'select' | 'textarea'),
@@ -260,8 +282,8 @@ export function describeField(
     autocomplete: attr('autocomplete') ?? '',
     inputMode: attr('inputmode') ?? '',
     hints: hintsOf(el, names),
-    labels: labelsOf(el, labelIndex, attr),
-    section: sections.of(el),
+    labels: labelsOf(el, labelIndex, attr, anc),
+    section: sections.of(el, anc.box),
     value: '',
     visible: true,
     readOnly: attr('readonly') !== null || attr('disabled') !== null || attr('aria-readonly') === 'true' || attr('aria-disabled') === 'true',

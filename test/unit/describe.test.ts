@@ -63,7 +63,7 @@ describe('values', () => {
 describe('isField', () => {
   it('skips buttons, hidden, checkboxes and passwords; keeps text-like inputs', () => {
     document.body.innerHTML = '<input type="hidden"><input type="submit"><input type="checkbox"><input type="password"><input type="email"><input><textarea></textarea><select></select>';
-    expect([...document.querySelectorAll('input, select, textarea')].filter(isField).map((e) => e.tagName + ((e as HTMLInputElement).type ?? ''))).toEqual([
+    expect([...document.querySelectorAll('input, select, textarea')].filter((e) => isField(e)).map((e) => e.tagName + ((e as HTMLInputElement).type ?? ''))).toEqual([
       'INPUTemail', 'INPUTtext', 'TEXTAREAtextarea', 'SELECTselect-one',
     ]);
   });
