@@ -115,10 +115,11 @@ export class MarkLayer {
   /** Puts each mark beside its field: just right of it when there is room, else inside its right edge. */
   reposition(): void {
     if (this.marks.size === 0) return;
+    // Read every position first, then write: interleaving reads and writes would force one layout per mark.
     const width = document.documentElement.clientWidth;
-    for (const { mark, element, slot } of this.marks.values()) {
-      const rect = element.getBoundingClientRect();
-      const shown = element.isConnected && (rect.width > 0 || rect.height > 0);
+    const placed = [...this.marks.values()].map((m) => ({ ...m, rect: m.element.isConnected ? m.element.getBoundingClientRect() : null }));
+    for (const { mark, rect, slot } of placed) {
+      const shown = rect !== null && (rect.width > 0 || rect.height > 0);
       mark.hidden = !shown;
       if (!shown) continue;
       const step = MARK_SIZE + 4;
