@@ -166,12 +166,18 @@ export const addressDiffersFromVerified: Check = {
     const verifiedCountry = verified.country && countryCode(verified.country);
     if (pageCountry && verifiedCountry && pageCountry !== verifiedCountry) return [];
     // Only the parts the user has filled in: a form being typed top to bottom is not wrong yet.
+    const entered: AddressParts = {};
     const scope: AddressParts = {};
-    for (const part of ADDRESS_PARTS) if (parts[part] && verified[part]) scope[part] = verified[part];
+    for (const part of ADDRESS_PARTS) {
+      if (parts[part] && verified[part]) [entered[part], scope[part]] = [parts[part], verified[part]];
+    }
     // A country shown as a name and stored as a code is the same country: nothing to show.
-    const diffs = compareAddresses(Object.fromEntries(Object.keys(scope).map((k) => [k, parts[k as AddressPart]])), scope).filter(
-      (d) => d.material || d.part !== 'country',
-    );
+    const diffs = compareAddresses(entered, scope).filter((d) => d.material || d.part !== 'country');
+    // Nothing in common with the verified address (every part compared differs materially): this form
+    // is about another address (another company's, another site's), not a misspelt legal one.
+    const compared = Object.keys(scope).filter((k) => k !== 'country');
+    const material = diffs.filter((d) => d.material && d.part !== 'country');
+    if (compared.length >= 2 && material.length === compared.length) return [];
     // Every differing field gets its own mark (error when its part differs materially, info when only
     // its spelling is standardized); each mark lists all the differences.
     return diffs.flatMap((d) => (ids[d.part] ? [{ ...findingOf(ids[d.part]!, diffs), severity: d.material ? 'error' : 'info' } as Finding] : []));

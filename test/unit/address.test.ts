@@ -405,3 +405,17 @@ describe('properties', () => {
     );
   });
 });
+
+describe('address-differs-from-verified on a form about another address', () => {
+  it('stays quiet when nothing matches the verified address, and speaks when something does', async () => {
+    const { addressDiffersFromVerified: check } = await import('../../rules/checks/address-differs-from-verified');
+    const { field } = await import('./support');
+    const verified = { line1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98052-6399', country: 'US' };
+    const form = (values: [Parameters<typeof field>[0], string][]) => ({
+      fields: values.map(([kind, value], i) => field(kind, value, `f${i + 1}`)),
+      facts: { domains: {}, verifiedAddress: verified },
+    });
+    expect(check.run(form([['address-line1', '500 Pine St'], ['city', 'Seattle'], ['postal-code', '98101'], ['country', 'United States']]))).toEqual([]);
+    expect(check.run(form([['address-line1', '1 Microsoft Way'], ['city', 'Seattle'], ['postal-code', '98101']])).map((f) => f.fieldId)).toEqual(['f2', 'f3']);
+  });
+});
