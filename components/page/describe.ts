@@ -140,11 +140,6 @@ export class Sections {
   }
 }
 
-/** The section of one element (for one-off reads; a scan shares one {@link Sections}). */
-export function sectionOf(el: Element): string {
-  return new Sections().of(el);
-}
-
 /** The nearest wrapping label, table cell / `dd`, and fieldset / table of a field, in as few walks as possible. */
 interface Ancestors {
   label: Element | null;

@@ -1,3 +1,4 @@
+import { ADDRESS_PARTS, PART_KINDS } from '../../rules/address/compare';
 import { classifyStatic, withValue } from '../../rules/detect/classify';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
 import { resolveCountry } from '../../rules/geo/country';
@@ -79,7 +80,6 @@ export class Pipeline {
   private page: PageFacts = {};
   private readonly learnedKeys = new Set<string>();
   private readonly pendingLookups = new Set<string>();
-  private fields: FieldElement[] = [];
   private nextId = 1;
   private scanQueued = false;
   private lastReport = '';
@@ -118,11 +118,12 @@ export class Pipeline {
     const countryField = fields.find((f) => f.kind === 'country')?.descriptor;
     const country = countryField ? resolveCountry(countryField.value) ?? resolveCountry(countryField.optionValue) : null;
     if (!name || !country) return;
-    const part = (kind: string) => fields.find((f) => f.kind === kind)?.descriptor.value.trim().slice(0, 200) || undefined;
     const address: AddressParts = {};
-    const parts = { line1: part('address-line1'), line2: part('address-line2'), city: part('city'), state: part('state'),
-      postalCode: part('postal-code')?.slice(0, 40), country: countryField?.value.trim().slice(0, 100) || undefined };
-    for (const [key, value] of Object.entries(parts)) if (value) address[key as keyof AddressParts] = value;
+    for (const part of ADDRESS_PARTS) {
+      const value = fields.find((f) => f.kind === PART_KINDS[part])?.descriptor.value.trim();
+      // The profile schema's bounds: postal code 40, country 100, the rest 200 characters.
+      if (value) address[part] = value.slice(0, part === 'postalCode' ? 40 : part === 'country' ? 100 : 200);
+    }
     this.learnOnce({ kind: 'legal-profile', companyName: name.slice(0, 300), country, address });
   }
 
@@ -152,7 +153,6 @@ export class Pipeline {
     }
     benchMark('csp:scan:collect', start);
     const t1 = performance.now();
-    this.fields = found;
     this.elements.clear();
     for (const el of found) this.elements.set(this.idOf(el), el);
     this.visible = found.filter(isVisible);

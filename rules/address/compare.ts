@@ -1,4 +1,4 @@
-import type { AddressPart, AddressParts } from '../types';
+import type { AddressPart, AddressParts, FieldKind } from '../types';
 import { JP_PREFECTURES } from './data';
 import { addressKey, countryCode, normalizeLine, samePart, stateCode } from './normalize';
 
@@ -13,6 +13,11 @@ export interface AddressDiff {
 
 /** The parts in the order forms show them (and findings report them). */
 export const ADDRESS_PARTS: readonly AddressPart[] = ['line1', 'line2', 'city', 'state', 'postalCode', 'country'];
+
+/** The form field kind that holds each address part. */
+export const PART_KINDS: Readonly<Record<AddressPart, FieldKind>> = {
+  line1: 'address-line1', line2: 'address-line2', city: 'city', state: 'state', postalCode: 'postal-code', country: 'country',
+};
 
 function valueOf(parts: AddressParts, part: AddressPart): string {
   const value: unknown = parts[part];

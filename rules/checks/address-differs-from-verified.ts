@@ -1,12 +1,8 @@
-import { ADDRESS_PARTS, compareAddresses, type AddressDiff } from '../address/compare';
+import { ADDRESS_PARTS, compareAddresses, PART_KINDS, type AddressDiff } from '../address/compare';
 import { countryCode } from '../address/normalize';
 import { LEXICONS } from '../detect/lexicon';
 import { fold } from '../text';
 import type { AddressPart, AddressParts, Check, ClassifiedField, FieldKind, Finding, Locale } from '../types';
-
-const PART_KINDS: Record<AddressPart, FieldKind> = {
-  line1: 'address-line1', line2: 'address-line2', city: 'city', state: 'state', postalCode: 'postal-code', country: 'country',
-};
 
 const PART_NAMES: Record<Locale, Record<AddressPart, string>> = {
   en: {

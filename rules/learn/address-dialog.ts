@@ -1,3 +1,4 @@
+import { ADDRESS_PARTS, PART_KINDS } from '../address/compare';
 import { kindsInText } from '../detect/classify';
 import { fold } from '../text';
 import type { AddressPart, AddressParts } from '../types';
@@ -9,19 +10,11 @@ import { ENTERED_MARKERS, labelText, matchesMarker, VERIFIED_MARKERS } from './t
  * of address lines, each under its heading.
  */
 
-const PART_OF_KIND: Partial<Record<string, AddressPart>> = {
-  'address-line1': 'line1',
-  'address-line2': 'line2',
-  city: 'city',
-  state: 'state',
-  'postal-code': 'postalCode',
-  country: 'country',
-};
 
 /** The address part a row label names ("Address line 1", "郵便番号", "ZIP/Postal code"), if any. */
 export function partOfLabel(label: string): AddressPart | null {
   const kinds = kindsInText(fold(label));
-  for (const [kind, part] of Object.entries(PART_OF_KIND)) if (kinds.has(kind as never)) return part!;
+  for (const part of ADDRESS_PARTS) if (kinds.has(PART_KINDS[part] as never)) return part;
   return null;
 }
 
