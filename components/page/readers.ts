@@ -8,7 +8,8 @@ import { Sections, textOf } from './describe';
  * address-verification dialog. DOM in, plain text out to the pure parsers in `rules/learn/`.
  */
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CSP-RESELLER-ASSISTANT']);
+// Options are skipped: a select counts by the option it shows.
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CSP-RESELLER-ASSISTANT', 'OPTION', 'OPTGROUP']);
 const MAX_TEXTS = 4000;
 
 /** The texts under a node in page order: text nodes, plus the values of inputs and selects. */
@@ -28,7 +29,6 @@ export function leafTexts(root: Node, limit = MAX_TEXTS): string[] {
     } else if ((n as Element).tagName === 'SELECT') {
       const o = (n as HTMLSelectElement).selectedOptions[0];
       if (o) out.push(o.text.trim());
-      walker.nextSibling();
     }
   }
   return out;

@@ -68,3 +68,12 @@ describe('isField', () => {
     ]);
   });
 });
+
+describe('leafTexts', () => {
+  it('reads texts, input values and the shown option, in page order, without the other options', async () => {
+    const { leafTexts } = await import('../../components/page/readers');
+    document.body.innerHTML =
+      '<div>Country <select><option>India</option><option selected>Japan</option></select><span>after</span> <input value="7654321"><script>x</script></div>';
+    expect(leafTexts(document.body)).toEqual(['Country', 'Japan', 'after', '7654321']);
+  });
+});
