@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Pipeline } from '../components/page/pipeline';
-import type { FactsChanged } from '../components/protocol';
-import { send } from '../components/send';
+import type { FactsChanged } from '../components/contract/page';
+import { sendFromPage as send } from '../components/send';
 import { parseAddressLines } from '../rules/address/compare';
 import { CHECKS } from '../rules/checks';
 import { isSubmitText } from '../rules/learn/terms';

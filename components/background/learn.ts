@@ -1,12 +1,8 @@
-import type { AddressParts, PartnerIdFact } from '../../rules/types';
-import type { Profile } from './profile';
-
-/** What a portal page taught the content script. */
-export type Learned =
-  | { kind: 'identifiers'; partnerIds: (PartnerIdFact & { name?: string })[]; associatedPartnerId?: string }
-  | { kind: 'legal-profile'; companyName?: string; country?: string; address?: AddressParts }
-  | { kind: 'verified-address'; address: AddressParts }
-  | { kind: 'company-domain'; domain: string };
+import { describeDomain } from '../../rules/email/domain';
+import type { AddressParts } from '../../rules/types';
+import type { Learned } from '../contract/page';
+import { LIMITS } from '../contract/limits';
+import type { Profile } from '../contract/profile';
 
 const clean = (parts: AddressParts): AddressParts =>
   Object.fromEntries(Object.entries(parts).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as AddressParts;
@@ -35,9 +31,14 @@ export function applyLearned(profile: Profile, learned: Learned, now: string): P
     case 'verified-address':
       next.verifiedAddress = { ...clean(learned.address), source: 'dialog', confirmedAt: now };
       break;
-    case 'company-domain':
-      if (!next.company.domains.includes(learned.domain) && next.company.domains.length < 20) next.company.domains.push(learned.domain);
+    case 'company-domain': {
+      // Only a real company mailbox domain teaches anything: never web-mail or a tenant sign-in name.
+      const info = describeDomain(learned.domain.toLowerCase());
+      if (info.personal || info.tenantOnly) break;
+      const domains = next.company.domains;
+      if (!domains.includes(info.registrable) && domains.length < LIMITS.companyDomains) domains.push(info.registrable);
       break;
+    }
   }
   const { updatedAt: _a, verifiedAddress: va, ...restNext } = next;
   const { updatedAt: _b, verifiedAddress: vb, ...restOld } = profile;

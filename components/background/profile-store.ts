@@ -1,5 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { emptyProfile, parseProfile, type Profile } from './profile';
+import { emptyProfile, parseProfile, type Profile } from '../contract/profile';
 
 /**
  * The team profile in the extension's own IndexedDB (never the portal's). Every read is validated; a

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { TabIssue, TabState } from '../protocol';
-import { tabStateSchema } from './messages';
+import { tabStateSchema, type TabState } from '../contract/extension';
+import type { TabIssue } from '../contract/page';
 
 /**
  * The issues of each open portal tab. Kept in `storage.session` (memory only, cleared when the browser
@@ -42,7 +42,9 @@ export function putFrameIssues(report: FrameReport): Promise<void> {
     const key = String(report.tabId);
     const previous = all[key];
     const top = report.frameId === 0;
-    const frames = top && previous && previous.url !== report.url ? {} : { ...(previous?.frames ?? {}) };
+    // (Only a URL the page itself reported counts: a frame may report before its page does.)
+    const moved = top && previous !== undefined && '0' in previous.frames && previous.url !== report.url;
+    const frames = moved ? {} : { ...(previous?.frames ?? {}) };
     // Field ids are per frame: give other frames' ids their frame's prefix, so that they stay unique.
     frames[String(report.frameId)] = top ? report.issues : report.issues.map((i) => ({ ...i, fieldId: `${report.frameId}:${i.fieldId}` }));
     const issues = Object.keys(frames)

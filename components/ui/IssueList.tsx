@@ -1,6 +1,6 @@
 import type { Locale } from '../../rules/types';
 import { strings } from './strings';
-import type { TabIssue } from '../protocol';
+import type { TabIssue } from '../contract/page';
 
 export function IssueCount({ count, locale }: { count: number; locale: Locale }) {
   return (

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { resolveCountry } from '../../rules/geo/country';
 import { CSP_REGION_IDS, regionName } from '../../rules/geo/regions';
-import type { Profile } from '../background/profile';
+import type { Profile } from '../contract/profile';
 import { strings } from './strings';
-import type { ProfileResult } from '../protocol';
-import { send } from '../send';
+import type { ProfileResult } from '../contract/extension';
+import { sendFromExtension as send } from '../send';
 import { uiLocale } from './locale';
 
 

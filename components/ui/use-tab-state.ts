@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Responses } from '../protocol';
-import { send } from '../send';
+import type { ExtensionResponses } from '../contract/extension';
+import { sendFromExtension as send } from '../send';
 
-type TabStateResponse = Responses['get-tab-state'];
+type TabStateResponse = ExtensionResponses['get-tab-state'];
 
 /** The active tab of this window (or, from an extension tab, the most recent portal tab) and its issues, kept live. */
 export function useTabState(): TabStateResponse | null {

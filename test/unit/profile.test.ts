@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyLearned } from '../../components/background/learn';
-import { emptyProfile, factsOf, parseProfile, PROFILE_FORMAT } from '../../components/background/profile';
+import { emptyProfile, factsOf, parseProfile, PROFILE_FORMAT } from '../../components/contract/profile';
 import { ProfileStore } from '../../components/background/profile-store';
 
 const NOW = '2026-11-25T00:00:00.000Z';

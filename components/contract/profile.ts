@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CSP_REGION_IDS } from '../../rules/geo/regions';
 import type { Facts } from '../../rules/types';
+import { LIMITS, type Assert, type Same } from './limits';
 
 /**
  * The team profile: everything the extension has learned or been told about the reseller. It is stored
@@ -29,11 +30,16 @@ export const addressSchema = z.strictObject({
   country: text(100).optional(),
 });
 
+/** A PartnerID as the portal shows it: the one shape the page, the messages, the store and the file share. */
 export const partnerIdSchema = z.strictObject({
   id: partnerIdDigits,
   type: z.enum(['global', 'location']),
   country: iso2.optional(),
   name: text(300).optional(),
+});
+
+/** A PartnerID in the profile: the same, plus where it came from. */
+export const storedPartnerIdSchema = partnerIdSchema.extend({
   source: z.enum(['identifiers-page', 'user', 'import']).default('import'),
 });
 
@@ -44,12 +50,12 @@ export const profileSchema = z.strictObject({
     .strictObject({
       name: text(300).optional(),
       country: iso2.optional(),
-      domains: z.array(domain).max(20).default([]),
+      domains: z.array(domain).max(LIMITS.companyDomains).default([]),
       /** The address as last submitted in the legal business profile (not necessarily the verified one). */
       address: addressSchema.optional(),
     })
     .default({ domains: [] }),
-  partnerIds: z.array(partnerIdSchema).max(100).default([]),
+  partnerIds: z.array(storedPartnerIdSchema).max(LIMITS.partnerIds).default([]),
   associatedPartnerId: partnerIdDigits.optional(),
   verifiedAddress: addressSchema
     .extend({ source: z.enum(['dialog', 'user', 'import']).default('import'), confirmedAt: z.string().max(40).optional() })
@@ -106,8 +112,25 @@ export function parseProfile(input: unknown): ParseResult {
   return parsed.success ? { ok: true, profile: parsed.data } : { ok: false, errors: describeIssues(parsed.error) };
 }
 
+/**
+ * The facts checks read, as the background hands them to content scripts (email domains are looked up
+ * apart). `satisfies` below keeps this schema and `rules/types.ts`'s `Facts` one shape.
+ */
+export const profileFactsSchema = z.object({
+  partnerIds: z.array(partnerIdSchema.omit({ name: true })).optional(),
+  associatedPartnerId: z.string().optional(),
+  companyCountry: z.string().optional(),
+  companyDomains: z.array(z.string()).optional(),
+  verifiedAddress: addressSchema.partial().optional(),
+  distributorRegion: z.string().optional(),
+  distributorName: z.string().optional(),
+});
+export type ProfileFacts = z.infer<typeof profileFactsSchema>;
+// Compile-time: the facts a profile yields are exactly what the checks accept (tsc fails otherwise).
+export type _ProfileFactsAgree = Assert<Same<ProfileFacts, Omit<Facts, 'domains'>>>;
+
 /** The facts the checks read, from a profile. */
-export function factsOf(profile: Profile): Omit<Facts, 'domains'> {
+export function factsOf(profile: Profile): ProfileFacts {
   const { line1, line2, city, state, postalCode, country } = profile.verifiedAddress ?? {};
   return {
     partnerIds: profile.partnerIds.map(({ id, type, country: c }) => ({ id, type, ...(c ? { country: c } : {}) })),

@@ -1,0 +1,114 @@
+import { browser, type Browser } from 'wxt/browser';
+import { describeDomain } from '../../rules/email/domain';
+import { extensionRequestSchema, PROFILE_WRITES, type ExtensionResponses, type TabStateChanged } from '../contract/extension';
+import { pageRequestSchema, type FactsChanged, type PageResponses } from '../contract/page';
+import { factsOf, parseProfile, type ParseResult, type Profile } from '../contract/profile';
+import { applyLearned } from './learn';
+import type { ProfileStore } from './profile-store';
+import { getTabState, knownTabIds, putFrameIssues } from './tab-states';
+
+/** Where the content script runs: page messages are accepted only from there. */
+export const PORTAL_ORIGIN = 'https://partner.microsoft.com';
+
+type Sender = Browser.runtime.MessageSender;
+type Response = PageResponses[keyof PageResponses] | ExtensionResponses[keyof ExtensionResponses];
+
+/** Messages the background itself broadcasts: not requests, no answer. */
+const BROADCASTS = new Set(['tab-state-changed', 'facts-changed']);
+
+/** A refusal the sender is told about (as `{ error }`), with a reason a developer can act on. */
+export class Refused extends Error {}
+
+const typeOf = (message: unknown) => (typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined);
+const onPortal = (url: string | undefined) => typeof url === 'string' && (url === PORTAL_ORIGIN || url.startsWith(`${PORTAL_ORIGIN}/`));
+
+/** The sender is one of this extension's own pages (popup, sidebar, options), never a content script. */
+function fromExtensionPage(sender: Sender): boolean {
+  const base = browser.runtime.getURL('/');
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(base);
+}
+
+/**
+ * The background's message router: validates every message against its direction's schema, checks who
+ * sent it, and answers. Page messages only from portal tabs; profile reads and writes only from the
+ * extension's own pages.
+ */
+export function createRouter(store: ProfileStore) {
+  /** Tells every portal tab and open extension page about a changed profile. */
+  async function broadcast(profile: Profile): Promise<void> {
+    const message: FactsChanged = { type: 'facts-changed', facts: factsOf(profile) };
+    browser.runtime.sendMessage(message).catch(() => {});
+    for (const tabId of await knownTabIds()) browser.tabs.sendMessage(tabId, message).catch(() => {});
+  }
+
+  async function replaceProfile(result: ParseResult): Promise<ExtensionResponses['save-profile']> {
+    if (!result.ok) return result;
+    const { profile } = await store.update(() => ({ ...result.profile, updatedAt: new Date().toISOString() }));
+    await broadcast(profile);
+    return { ok: true, profile };
+  }
+
+  async function fromPage(message: unknown, sender: Sender): Promise<Response> {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !onPortal(sender.url ?? sender.tab?.url)) throw new Refused(`${String(typeOf(message))} is accepted only from a portal tab`);
+    const request = pageRequestSchema.parse(message);
+    switch (request.type) {
+      case 'lookup-domains':
+        return { domains: request.hosts.map(describeDomain) };
+      case 'report-issues': {
+        await putFrameIssues({ tabId, frameId: sender.frameId ?? 0, url: request.url, title: request.title, issues: request.issues });
+        const changed: TabStateChanged = { type: 'tab-state-changed', tabId };
+        // Extension pages (popup, sidebar) listen; when none is open there is no receiver, which is fine.
+        browser.runtime.sendMessage(changed).catch(() => {});
+        return { ok: true };
+      }
+      case 'get-facts':
+        return { facts: factsOf((await store.current()).profile) };
+      case 'learn': {
+        const { profile, changed } = await store.update((p) => applyLearned(p, request.learned, new Date().toISOString()));
+        if (changed) await broadcast(profile);
+        return { changed };
+      }
+    }
+  }
+
+  async function fromExtension(message: unknown, sender: Sender): Promise<Response> {
+    if (!fromExtensionPage(sender)) {
+      const what = PROFILE_WRITES.has(typeOf(message) as never) ? 'a profile change' : String(typeOf(message));
+      throw new Refused(`${what} is accepted only from the extension's own pages`);
+    }
+    const request = extensionRequestSchema.parse(message);
+    switch (request.type) {
+      case 'get-tab-state':
+        return getTabState(request.tabId);
+      case 'get-profile':
+        return store.current();
+      case 'save-profile':
+        return replaceProfile(parseProfile(request.profile));
+      case 'import-profile':
+        return replaceProfile(parseProfile(request.text));
+      case 'dismiss-unreadable':
+        await store.dismissUnreadable();
+        return { ok: true };
+    }
+  }
+
+  const PAGE_TYPES = new Set<unknown>(pageRequestSchema.options.map((o) => o.shape.type.value));
+
+  /** Answers one message; throws (a `Refused` or a validation error) when it is not accepted. */
+  function handle(message: unknown, sender: Sender): Promise<Response> {
+    return PAGE_TYPES.has(typeOf(message)) ? fromPage(message, sender) : fromExtension(message, sender);
+  }
+
+  /** The `runtime.onMessage` listener: answers with `sendResponse` (the style WXT documents), `{ error }` when refused. */
+  function listener(message: unknown, sender: Sender, sendResponse: (response: unknown) => void): boolean {
+    if (BROADCASTS.has(typeOf(message) as string)) return false;
+    handle(message, sender).then(sendResponse, (error: unknown) => {
+      console.warn('[CSP Reseller Assistant] refused message', error);
+      sendResponse({ error: String(error instanceof Error ? error.message : error) });
+    });
+    return true;
+  }
+
+  return { handle, listener };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { DomainInfo, Issue } from '../../rules/types';
+import { LIMITS, type Assert, type Same } from './limits';
+import { addressSchema, partnerIdSchema, profileFactsSchema } from './profile';
+
+/**
+ * Page ↔ background: what a content script (in a portal tab or one of its frames) may ask the background,
+ * what it gets back, and what the background pushes to it. The schemas are the contract; the types are
+ * inferred from them. The content script imports types only from here (zod stays out of its bundle).
+ */
+
+const severity = z.enum(['error', 'warning', 'info']);
+
+/** An issue as shown outside the page: with the field's label instead of a DOM reference. */
+export const tabIssueSchema = z.object({
+  code: z.string().max(64),
+  severity,
+  fieldId: z.string().max(32),
+  message: z.string().max(LIMITS.message),
+  fieldLabel: z.string().max(LIMITS.fieldLabel),
+});
+export type TabIssue = z.infer<typeof tabIssueSchema>;
+export type _TabIssueIsAnIssue = Assert<Same<Omit<TabIssue, 'fieldLabel'>, Issue>>;
+
+const digits = z.string().regex(/^\d{5,8}$/);
+
+/** What a portal page taught the content script. */
+export const learnedSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('identifiers'),
+    partnerIds: z.array(partnerIdSchema).max(LIMITS.partnerIds),
+    associatedPartnerId: digits.optional(),
+  }),
+  z.object({
+    kind: z.literal('legal-profile'),
+    companyName: z.string().max(300).optional(),
+    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    address: addressSchema.optional(),
+  }),
+  z.object({ kind: z.literal('verified-address'), address: addressSchema }),
+  z.object({ kind: z.literal('company-domain'), domain: z.string().max(LIMITS.host) }),
+]);
+export type Learned = z.infer<typeof learnedSchema>;
+
+export const pageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('lookup-domains'), hosts: z.array(z.string().max(LIMITS.host)).max(LIMITS.lookupHosts) }),
+  z.object({
+    type: z.literal('report-issues'),
+    url: z.string().max(LIMITS.url),
+    title: z.string().max(LIMITS.title),
+    issues: z.array(tabIssueSchema).max(LIMITS.issues),
+  }),
+  z.object({ type: z.literal('get-facts') }),
+  z.object({ type: z.literal('learn'), learned: learnedSchema }),
+]);
+export type PageRequest = z.infer<typeof pageRequestSchema>;
+
+export const domainInfoSchema = z.object({ host: z.string(), registrable: z.string(), personal: z.boolean(), tenantOnly: z.boolean() });
+export type _DomainInfoAgrees = Assert<Same<z.infer<typeof domainInfoSchema>, DomainInfo>>;
+
+export const pageResponseSchemas = {
+  'lookup-domains': z.object({ domains: z.array(domainInfoSchema) }),
+  'report-issues': z.object({ ok: z.literal(true) }),
+  'get-facts': z.object({ facts: profileFactsSchema }),
+  learn: z.object({ changed: z.boolean() }),
+} satisfies Record<PageRequest['type'], z.ZodType>;
+export type PageResponses = { [K in keyof typeof pageResponseSchemas]: z.infer<(typeof pageResponseSchemas)[K]> };
+
+/** Pushed by the background to portal tabs (and extension pages) when the profile changes. */
+export const factsChangedSchema = z.object({ type: z.literal('facts-changed'), facts: profileFactsSchema });
+export type FactsChanged = z.infer<typeof factsChangedSchema>;

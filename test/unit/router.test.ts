@@ -1,0 +1,111 @@
+// The background's router: every message validated against its direction's schema, and accepted only from
+// the senders that direction allows. Run against WXT's fakeBrowser (storage.session, runtime) and a
+// fake-indexeddb profile store.
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ProfileStore } from '../../components/background/profile-store';
+import { createRouter } from '../../components/background/router';
+import { getTabState } from '../../components/background/tab-states';
+
+const PORTAL = 'https://partner.microsoft.com/en-us/dashboard/account/v3/enrollment/legal-business-profile';
+const fromPortal = (tabId = 7, frameId = 0) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url: PORTAL } as never, frameId, url: PORTAL });
+const fromOtherSite = () => ({ id: fakeBrowser.runtime.id, tab: { id: 8, url: 'https://partner.microsoft.com.evil.example/' } as never, frameId: 0, url: 'https://partner.microsoft.com.evil.example/' });
+const fromOptions = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
+const fromOptionsTab = () => ({ ...fromOptions(), tab: { id: 3, url: fakeBrowser.runtime.getURL('/options.html') } as never });
+
+let store: ProfileStore;
+let router: ReturnType<typeof createRouter>;
+let dbCount = 0;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The background tells tabs and pages about changes; nothing listens in a unit test.
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+  store = new ProfileStore(`router-test-${dbCount++}`);
+  router = createRouter(store);
+});
+
+const issue = { code: 'personal-email-domain', severity: 'error', fieldId: 'f1', message: 'gmail.com is web-mail', fieldLabel: 'Email' } as const;
+
+describe('page messages', () => {
+  it('a portal tab reports its issues and the popup reads them', async () => {
+    await expect(router.handle({ type: 'report-issues', url: PORTAL, title: 'Legal', issues: [issue] }, fromPortal())).resolves.toEqual({ ok: true });
+    const { state } = await getTabState(7);
+    expect(state?.issues).toEqual([issue]);
+  });
+
+  it('are refused from a tab outside the portal, from an extension page and from no tab at all', async () => {
+    const report = { type: 'report-issues', url: PORTAL, title: 'x', issues: [issue] };
+    await expect(router.handle(report, fromOtherSite())).rejects.toThrow(/only from a portal tab/);
+    await expect(router.handle(report, fromOptions())).rejects.toThrow(/only from a portal tab/);
+    await expect(router.handle({ type: 'learn', learned: { kind: 'company-domain', domain: 'contoso.com' } }, fromOtherSite())).rejects.toThrow(
+      /only from a portal tab/,
+    );
+    expect((await getTabState(8)).state).toBeNull();
+    expect((await store.current()).profile.company.domains).toEqual([]);
+  });
+
+  it('are validated: a malformed report is refused and stores nothing', async () => {
+    await expect(router.handle({ type: 'report-issues', url: PORTAL, title: 'x', issues: [{ ...issue, severity: 'fatal' }] }, fromPortal())).rejects.toThrow();
+    expect((await getTabState(7)).state).toBeNull();
+  });
+
+  it('learning a company domain keeps the registrable domain of a work mailbox only', async () => {
+    await router.handle({ type: 'learn', learned: { kind: 'company-domain', domain: 'Mail.Contoso.co.jp' } }, fromPortal());
+    await router.handle({ type: 'learn', learned: { kind: 'company-domain', domain: 'gmail.com' } }, fromPortal());
+    await router.handle({ type: 'learn', learned: { kind: 'company-domain', domain: 'contoso.onmicrosoft.com' } }, fromPortal());
+    expect((await store.current()).profile.company.domains).toEqual(['contoso.co.jp']);
+  });
+
+  it('answers domain lookups', async () => {
+    const { domains } = (await router.handle({ type: 'lookup-domains', hosts: ['gmail.com'] }, fromPortal())) as { domains: { personal: boolean }[] };
+    expect(domains[0]?.personal).toBe(true);
+  });
+});
+
+describe('extension-page messages', () => {
+  const profile = { version: 1, company: { name: 'Contoso', domains: ['contoso.com'] } };
+
+  it('a content script cannot edit the profile: save, import and dismiss are refused from a portal tab', async () => {
+    await expect(router.handle({ type: 'save-profile', profile }, fromPortal())).rejects.toThrow(/a profile change is accepted only from the extension's own pages/);
+    await expect(router.handle({ type: 'import-profile', text: JSON.stringify(profile) }, fromPortal())).rejects.toThrow(/only from the extension's own pages/);
+    await expect(router.handle({ type: 'dismiss-unreadable' }, fromPortal())).rejects.toThrow(/only from the extension's own pages/);
+    expect((await store.current()).profile.company.name).toBeUndefined();
+  });
+
+  it('nor read it, nor read other tabs', async () => {
+    await expect(router.handle({ type: 'get-profile' }, fromPortal())).rejects.toThrow(/only from the extension's own pages/);
+    await expect(router.handle({ type: 'get-tab-state', tabId: 1 }, fromPortal())).rejects.toThrow(/only from the extension's own pages/);
+  });
+
+  it('another extension is refused too', async () => {
+    await expect(router.handle({ type: 'save-profile', profile }, { ...fromOptions(), id: 'someone-else' })).rejects.toThrow(/own pages/);
+  });
+
+  it('options (popup-like or opened in a tab) saves and imports', async () => {
+    expect(await router.handle({ type: 'save-profile', profile }, fromOptions())).toMatchObject({ ok: true });
+    expect((await store.current()).profile.company.name).toBe('Contoso');
+    const imported = await router.handle({ type: 'import-profile', text: JSON.stringify({ ...profile, company: { name: 'Fabrikam' } }) }, fromOptionsTab());
+    expect(imported).toMatchObject({ ok: true, profile: { company: { name: 'Fabrikam' } } });
+  });
+
+  it('a bad import is answered with readable errors and changes nothing', async () => {
+    await router.handle({ type: 'save-profile', profile }, fromOptions());
+    const result = await router.handle({ type: 'import-profile', text: '{"version":1,"partnerIds":[{"id":"12ab","type":"global"}]}' }, fromOptions());
+    expect(result).toMatchObject({ ok: false });
+    expect((await store.current()).profile.company.name).toBe('Contoso');
+  });
+});
+
+describe('the listener', () => {
+  it('answers through sendResponse, an { error } when refused, and leaves broadcasts alone', async () => {
+    const answer = (message: unknown, sender: object) =>
+      new Promise((resolve) => expect(router.listener(message, sender as never, resolve)).toBe(true));
+    expect(await answer({ type: 'save-profile', profile: {} }, fromPortal())).toMatchObject({ error: expect.stringMatching(/own pages/) });
+    expect(await answer({ type: 'nonsense' }, fromOptions())).toMatchObject({ error: expect.any(String) });
+    expect(await answer({ type: 'get-tab-state' }, fromOptions())).toEqual({ state: null, fromOtherTab: false });
+    expect(router.listener({ type: 'tab-state-changed', tabId: 1 }, fromOptions() as never, () => {})).toBe(false);
+    expect(router.listener({ type: 'facts-changed', facts: {} }, fromOptions() as never, () => {})).toBe(false);
+  });
+});
