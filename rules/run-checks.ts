@@ -1,10 +1,18 @@
 import { EMAIL_KINDS } from './detect/classify';
 import { parseEmail } from './email/parse';
-import type { Check, CheckContext, Issue, Locale } from './types';
+import type { Check, CheckContext, ClassifiedField, Issue, Locale } from './types';
+
+/** Declares a check, inferring its params' type from `run` and holding its messages to it. */
+export const defineCheck = <P>(check: Check<P>): Check<P> => check;
+
+/** Each check's fields: only the kinds it declares it reads (a check never sees the rest). */
+function fieldsFor(check: Check, fields: ClassifiedField[]): ClassifiedField[] {
+  return fields.filter((f) => check.reads.includes(f.kind));
+}
 
 /**
- * Runs every check over the classified fields. A check that throws is reported once through `onError` and
- * skipped: one broken check never silences the others.
+ * Runs every check over the classified fields, each seeing only the kinds it reads. A check that throws
+ * is reported through `onError` and skipped: one broken check never silences the others.
  */
 export function runChecks(
   checks: readonly Check[],
@@ -15,7 +23,7 @@ export function runChecks(
   const issues: Issue[] = [];
   for (const check of checks) {
     try {
-      for (const finding of check.run(ctx)) {
+      for (const finding of check.run({ ...ctx, fields: fieldsFor(check, ctx.fields) })) {
         issues.push({
           code: check.code,
           severity: finding.severity ?? check.severity,

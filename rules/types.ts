@@ -141,16 +141,13 @@ export interface CheckContext {
   page?: PageFacts;
 }
 
-/** One problem with one field. */
-export interface Finding {
+/** One problem with one field, with the values its message needs (typed per check). */
+export interface Finding<P = unknown> {
   fieldId: string;
-  /** Values for the message template. */
-  params: Record<string, string>;
+  params: P;
   /** Overrides the check's default severity (e.g. info for a standardization-only difference). */
   severity?: Severity;
 }
-
-export type MessageTemplate = (params: Record<string, string>) => string;
 
 /** A small form for a check's own examples (and the meta-test): field kinds and values, plus facts. */
 export interface CheckExample {
@@ -159,16 +156,25 @@ export interface CheckExample {
   page?: PageFacts;
 }
 
-export interface Check {
-  /** Stable code shown as `data-issue-code` and documented in the README. Never renamed. */
+/**
+ * One check: a small declaration. `P` is the type of its findings' params, which its messages read.
+ * (`messages` are methods so that a `Check<P>` is a `Check`: the registry holds checks of every `P`.)
+ */
+export interface Check<P = unknown> {
+  /** Stable code shown as `data-issue-code` and documented in the README. Never renamed; the file's name. */
   code: string;
   severity: Severity;
-  /** Field kinds this check reads. */
+  /** The field kinds this check reads: `runChecks` hands it only fields of these kinds. */
   reads: readonly FieldKind[];
-  messages: Record<Locale, MessageTemplate>;
+  messages: { en(params: P): string; ja(params: P): string };
   /** At least one form the check must flag and one it must leave alone (run by the meta-test). */
   examples: { flags: CheckExample[]; passes: CheckExample[] };
-  run(ctx: CheckContext): Finding[];
+  /**
+   * Sandbox pages (`test/sandbox/`, as listed in its expectations files) where e2e sees this check flag,
+   * and where it must stay quiet. The meta-test holds the expectations to this declaration.
+   */
+  sandbox: { flags: readonly string[]; quiet: readonly string[] };
+  run(ctx: CheckContext): Finding<P>[];
 }
 
 /** A finding with everything needed to show it. */

@@ -2,7 +2,8 @@ import { ADDRESS_PARTS, compareAddresses, PART_KINDS, type AddressDiff } from '.
 import { countryCode } from '../address/normalize';
 import { LEXICONS } from '../detect/lexicon';
 import { fold } from '../text';
-import type { AddressPart, AddressParts, Check, ClassifiedField, FieldKind, Finding, Locale } from '../types';
+import { defineCheck } from '../run-checks';
+import type { AddressPart, AddressParts, ClassifiedField, FieldKind, Finding, Locale } from '../types';
 
 const PART_NAMES: Record<Locale, Record<AddressPart, string>> = {
   en: {
@@ -22,29 +23,21 @@ const isOtherAddress = (section: string) => {
 /** A select's "Select…" / "選択してください" text is no value. */
 const PLACEHOLDER = /^[\s\-–—]*$|^[\s\-–—]*(?:select|choose|please select)\b|選択/i;
 
-/**
- * Params: `kind` (`material` or `standardization`), `parts` (the differing parts, space-separated, in form
- * order) and for each of them `<part>.entered` and `<part>.verified`.
- */
-function findingOf(fieldId: string, diffs: AddressDiff[]): Finding {
+/** `standardization` when only the spelling differs; `diffs` are the differing parts, in form order. */
+type Params = { kind: 'material' | 'standardization'; diffs: AddressDiff[] };
+
+function findingOf(fieldId: string, diffs: AddressDiff[]): Finding<Params> {
   const material = diffs.some((d) => d.material);
-  const params: Record<string, string> = { kind: material ? 'material' : 'standardization', parts: diffs.map((d) => d.part).join(' ') };
-  for (const d of diffs) {
-    params[`${d.part}.entered`] = d.entered;
-    params[`${d.part}.verified`] = d.verified;
-  }
-  return { fieldId, params, severity: material ? 'error' : 'info' };
+  return { fieldId, params: { kind: material ? 'material' : 'standardization', diffs }, severity: material ? 'error' : 'info' };
 }
 
-/** `address line 1 ("1 Microsoft Wy" → "1 Microsoft Way"), postal code (…)`; empty for bad params. */
-function diffList(params: Record<string, string>, locale: Locale): string {
-  const p = params ?? {};
-  const clip = (v: unknown) => (typeof v === 'string' ? (v.length > 80 ? `${v.slice(0, 79)}…` : v) : '');
+/** `address line 1 ("1 Microsoft Wy" → "1 Microsoft Way"), postal code (…)`. */
+function diffList({ diffs }: Params, locale: Locale): string {
+  const clip = (v: string) => (v.length > 80 ? `${v.slice(0, 79)}…` : v);
   const quote = (v: string) => (!v ? (locale === 'ja' ? '(空欄)' : '(empty)') : locale === 'ja' ? `「${v}」` : `"${v}"`);
-  const parts = (typeof p.parts === 'string' ? p.parts : '').split(' ').filter((x): x is AddressPart => (ADDRESS_PARTS as readonly string[]).includes(x));
   const arrow = locale === 'ja' ? '→' : ' → ';
-  return parts
-    .map((part) => `${PART_NAMES[locale][part]} (${quote(clip(p[`${part}.entered`]))}${arrow}${quote(clip(p[`${part}.verified`]))})`)
+  return diffs
+    .map((d) => `${PART_NAMES[locale][d.part]} (${quote(clip(d.entered))}${arrow}${quote(clip(d.verified))})`)
     .join(locale === 'ja' ? '、' : ', ');
 }
 
@@ -69,14 +62,14 @@ function pageAddress(fields: ClassifiedField[]): { parts: AddressParts; ids: Par
  * The address differs from the verified (standardized) one: in the portal's address-verification dialog,
  * or in the form once a verified address is known. Info when only standardization differs.
  */
-export const addressDiffersFromVerified: Check = {
+export const addressDiffersFromVerified = defineCheck<Params>({
   code: 'address-differs-from-verified',
   severity: 'error',
   reads: ['address-line1', 'address-line2', 'city', 'state', 'postal-code', 'country'],
   messages: {
     en: (params) => {
       const list = diffList(params, 'en');
-      return params?.kind === 'standardization'
+      return params.kind === 'standardization'
         ? `This address matches the verified one except for standardization (abbreviations, case, width, spacing, ZIP+4 ` +
             `and the like)${list ? `: ${list}` : ''}. Using the suggested form is recommended, so that it reads exactly as verified.`
         : `This address differs from the verified one${list ? ` in: ${list}` : ''}. Use the verified (standardized) address ` +
@@ -85,7 +78,7 @@ export const addressDiffersFromVerified: Check = {
     ja: (params) => {
       const list = diffList(params, 'ja');
       const detail = list ? `：${list}` : '';
-      return params?.kind === 'standardization'
+      return params.kind === 'standardization'
         ? `この住所は、略語、大文字と小文字、全角と半角、空白、番地の書き方などの表記の標準化を除いて、確認済みの住所と一致しています${detail}。` +
             `確認済みの表記どおりに入力することをお勧めします。`
         : `この住所は確認済みの住所と異なります${detail}。法人の住所は登記上の記録と一致している必要があるため、` +
@@ -144,6 +137,7 @@ export const addressDiffersFromVerified: Check = {
       { fields: [{ kind: 'address-line1', value: '1 Microsoft Wy' }, { kind: 'postal-code', value: '98052' }] },
     ],
   },
+  sandbox: { flags: ['en/address-dialog.html', 'en/address-dialog-material.html', 'ja/address-dialog.html', 'en/address-dialog-radios.html', 'ja/legal-business-profile-later.html'], quiet: ['ja/legal-business-profile-later.html', 'en/legal-business-profile-duns.html'] },
   run({ fields, facts, page }) {
     const dialog = page?.addressDialog;
     if (dialog) {
@@ -176,6 +170,6 @@ export const addressDiffersFromVerified: Check = {
     if (compared.length >= 2 && material.length === compared.length) return [];
     // Every differing field gets its own mark (error when its part differs materially, info when only
     // its spelling is standardized); each mark lists all the differences.
-    return diffs.flatMap((d) => (ids[d.part] ? [{ ...findingOf(ids[d.part]!, diffs), severity: d.material ? 'error' : 'info' } as Finding] : []));
+    return diffs.flatMap((d) => (ids[d.part] ? [{ ...findingOf(ids[d.part]!, diffs), severity: d.material ? 'error' : 'info' } as const] : []));
   },
-};
+});

@@ -1,17 +1,20 @@
 import { parseEmail } from '../email/parse';
-import type { Check, Finding } from '../types';
+import { defineCheck } from '../run-checks';
+import type { Finding } from '../types';
 
 /** The primary contact's address is on another domain than the company's own. */
-export const emailNotCompanyDomain: Check = {
+type Params = { domain: string; company: string[] };
+
+export const emailNotCompanyDomain = defineCheck<Params>({
   code: 'email-not-company-domain',
   severity: 'warning',
   reads: ['primary-contact-email'],
   messages: {
-    en: ({ domain = '', company = '' }) =>
-      `${domain} is not one of your company's domains (${company.split(' ').join(', ')}). Employment verification ` +
+    en: ({ domain, company }) =>
+      `${domain} is not one of your company's domains (${company.join(', ')}). Employment verification ` +
       `checks that the company owns the primary contact's email domain: use the contact's address on your company's domain.`,
-    ja: ({ domain = '', company = '' }) =>
-      `${domain} は自社のドメイン (${company.split(' ').join('、')}) ではありません。在籍確認では主要連絡先のメール ドメインを` +
+    ja: ({ domain, company }) =>
+      `${domain} は自社のドメイン (${company.join('、')}) ではありません。在籍確認では主要連絡先のメール ドメインを` +
       `会社が所有していることが確認されるため、自社ドメインのアドレスを入力してください。`,
   },
   examples: {
@@ -22,10 +25,11 @@ export const emailNotCompanyDomain: Check = {
       { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com' }] },
     ],
   },
+  sandbox: { flags: ['en/clean.html'], quiet: ['ja/clean.html'] },
   run({ fields, facts }) {
     const company = facts.companyDomains ?? [];
     if (company.length === 0) return [];
-    const findings: Finding[] = [];
+    const findings: Finding<Params>[] = [];
     for (const f of fields) {
       if (f.kind !== 'primary-contact-email') continue;
       const email = parseEmail(f.descriptor.value);
@@ -33,8 +37,8 @@ export const emailNotCompanyDomain: Check = {
       // Personal and tenant-only addresses have their own, more precise marks.
       if (!email || !info || info.personal || info.tenantOnly) continue;
       if (company.some((d) => email.host === d || email.host.endsWith(`.${d}`))) continue;
-      findings.push({ fieldId: f.descriptor.id, params: { domain: info.registrable, company: company.join(' ') } });
+      findings.push({ fieldId: f.descriptor.id, params: { domain: info.registrable, company } });
     }
     return findings;
   },
-};
+});

@@ -1,6 +1,7 @@
 import { GROUP_ALIAS_LOCAL_PARTS } from '../data/personal-mail-domains';
 import { parseEmail } from '../email/parse';
-import type { Check, Finding } from '../types';
+import { defineCheck } from '../run-checks';
+import type { Finding } from '../types';
 
 const ALIASES = new Set(GROUP_ALIAS_LOCAL_PARTS);
 const REGION_TAGS = new Set(['jp', 'japan', 'us', 'uk', 'eu', 'emea', 'apac', 'amer', 'na', 'tokyo', 'osaka', 'hq']);
@@ -18,7 +19,9 @@ export function aliasWord(local: string): string | null {
 }
 
 /** A shared or role mailbox as the primary contact: the portal warns that group aliases fail verification. */
-export const groupAliasEmail: Check = {
+type Params = { alias: string };
+
+export const groupAliasEmail = defineCheck<Params>({
   code: 'group-alias-email',
   severity: 'warning',
   reads: ['primary-contact-email'],
@@ -42,8 +45,9 @@ export const groupAliasEmail: Check = {
       { fields: [{ kind: 'support-email', value: 'support@contoso.com' }] },
     ],
   },
+  sandbox: { flags: ['en/group-alias.html', 'en/tenant-only.html'], quiet: ['en/clean.html', 'ja/clean.html'] },
   run({ fields }) {
-    const findings: Finding[] = [];
+    const findings: Finding<Params>[] = [];
     for (const f of fields) {
       if (f.kind !== 'primary-contact-email') continue;
       const email = parseEmail(f.descriptor.value);
@@ -52,4 +56,4 @@ export const groupAliasEmail: Check = {
     }
     return findings;
   },
-};
+});

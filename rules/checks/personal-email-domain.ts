@@ -1,9 +1,12 @@
 import { EMAIL_KINDS } from '../detect/classify';
 import { parseEmail } from '../email/parse';
-import type { Check, Finding } from '../types';
+import { defineCheck } from '../run-checks';
+import type { Finding } from '../types';
 
 /** A web-mail, carrier or ISP mailbox in a form that needs an address on the company's own domain. */
-export const personalEmailDomain: Check = {
+type Params = { domain: string };
+
+export const personalEmailDomain = defineCheck<Params>({
   code: 'personal-email-domain',
   severity: 'error',
   reads: EMAIL_KINDS,
@@ -26,8 +29,9 @@ export const personalEmailDomain: Check = {
       { fields: [{ kind: 'company-name', value: 'jane@gmail.com' }] },
     ],
   },
+  sandbox: { flags: ['en/legal-business-profile.html', 'ja/legal-business-profile.html', 'en/primary-contact.html', 'ja/primary-contact.html', 'en/web-component.html'], quiet: ['en/support-details.html', 'ja/support-details.html', 'en/clean.html', 'ja/clean.html'] },
   run({ fields, facts }) {
-    const findings: Finding[] = [];
+    const findings: Finding<Params>[] = [];
     for (const f of fields) {
       if (!EMAIL_KINDS.includes(f.kind)) continue;
       const email = parseEmail(f.descriptor.value);
@@ -36,4 +40,4 @@ export const personalEmailDomain: Check = {
     }
     return findings;
   },
-};
+});

@@ -1,21 +1,24 @@
 import { countryName } from '../geo/country';
 import { accountCountry, plaFields, readPartnerId } from '../partner/ids';
-import type { Check, Finding } from '../types';
+import { defineCheck } from '../run-checks';
+import type { Finding } from '../types';
 
 /** A PLA whose location is in another country than the CSP account: Partner Center refuses to associate it. */
-export const plaCountryMismatch: Check = {
+type Params = { id: string; plaCountry: string; accountCountry: string; plas: string[] };
+
+export const plaCountryMismatch = defineCheck<Params>({
   code: 'pla-country-mismatch',
   severity: 'error',
   reads: ['partner-id'],
   messages: {
-    en: ({ id = '', plaCountry = '', accountCountry: account = '', plas = '' }) =>
+    en: ({ id, plaCountry, accountCountry: account, plas }) =>
       `PLA ${id} is located in ${countryName(plaCountry, 'en')}, but your CSP account is in ${countryName(account, 'en')}. ` +
       `Only a PLA of the same country can be associated with the CSP account` +
-      (plas ? `: use ${plas.split(' ').join(', ')}.` : `; create a location for ${countryName(account, 'en')} under Business locations if you have none.`),
-    ja: ({ id = '', plaCountry = '', accountCountry: account = '', plas = '' }) =>
+      (plas.length ? `: use ${plas.join(', ')}.` : `; create a location for ${countryName(account, 'en')} under Business locations if you have none.`),
+    ja: ({ id, plaCountry, accountCountry: account, plas }) =>
       `PLA ${id} の所在地は${countryName(plaCountry, 'ja')}ですが、CSP アカウントの国は${countryName(account, 'ja')}です。` +
       `CSP アカウントに関連付けられるのは同じ国の PLA だけです` +
-      (plas ? `。${plas.split(' ').join('、')} を使用してください。` : `。該当する拠点がない場合は、事業所で${countryName(account, 'ja')}の拠点を追加してください。`),
+      (plas.length ? `。${plas.join('、')} を使用してください。` : `。該当する拠点がない場合は、事業所で${countryName(account, 'ja')}の拠点を追加してください。`),
   },
   examples: {
     flags: [{
@@ -27,18 +30,19 @@ export const plaCountryMismatch: Check = {
       { fields: [{ kind: 'partner-id', value: '2222222' }], facts: { partnerIds: [{ id: '2222222', type: 'location', country: 'US' }] } },
     ],
   },
+  sandbox: { flags: ['en/pla-association.html', 'ja/pla-association.html'], quiet: ['en/pla-association.html', 'ja/pla-association.html'] },
   run({ fields, facts }) {
     const account = accountCountry(facts);
     if (!account) return [];
-    const findings: Finding[] = [];
+    const findings: Finding<Params>[] = [];
     for (const f of plaFields(fields)) {
       const reading = readPartnerId(f.descriptor.value);
       if (reading.kind !== 'ok') continue;
       const known = facts.partnerIds?.find((p) => p.id === reading.id);
       if (known?.type !== 'location' || !known.country || known.country === account) continue;
       const plas = (facts.partnerIds ?? []).filter((p) => p.type === 'location' && p.country === account).map((p) => p.id);
-      findings.push({ fieldId: f.descriptor.id, params: { id: reading.id, plaCountry: known.country, accountCountry: account, plas: plas.join(' ') } });
+      findings.push({ fieldId: f.descriptor.id, params: { id: reading.id, plaCountry: known.country, accountCountry: account, plas } });
     }
     return findings;
   },
-};
+});

@@ -1,8 +1,11 @@
 import { parseEmail } from '../email/parse';
-import type { Check, Finding } from '../types';
+import { defineCheck } from '../run-checks';
+import type { Finding } from '../types';
 
 /** A tenant sign-in name (`name@contoso.onmicrosoft.com`) given as the primary contact's email. */
-export const tenantOnlyEmail: Check = {
+type Params = { domain: string };
+
+export const tenantOnlyEmail = defineCheck<Params>({
   code: 'tenant-only-email',
   severity: 'warning',
   reads: ['primary-contact-email'],
@@ -21,8 +24,9 @@ export const tenantOnlyEmail: Check = {
       { fields: [{ kind: 'email', value: 'jane@contoso.onmicrosoft.com' }] },
     ],
   },
+  sandbox: { flags: ['en/tenant-only.html'], quiet: ['en/group-alias.html', 'en/clean.html'] },
   run({ fields, facts }) {
-    const findings: Finding[] = [];
+    const findings: Finding<Params>[] = [];
     for (const f of fields) {
       if (f.kind !== 'primary-contact-email') continue;
       const email = parseEmail(f.descriptor.value);
@@ -31,4 +35,4 @@ export const tenantOnlyEmail: Check = {
     }
     return findings;
   },
-};
+});

@@ -145,8 +145,6 @@ function scoreKind(d: FieldDescriptor): Score {
 
 function finish(d: FieldDescriptor, { best, score }: Score): ClassifiedField {
   if (best === null || score < THRESHOLD) {
-    // No label or attribute says what it is, but it holds an email address: read it as an email field.
-    if (d.tag !== 'select' && parseEmail(d.value)) return { descriptor: d, kind: emailRole(d), confidence: 0.3 };
     // A bare "ID" box in a section about the PLA ("Associate your partner location account (PLA)").
     if (d.tag === 'input' && kindsInText(fold(d.section)).has('partner-id')) return { descriptor: d, kind: 'partner-id', confidence: 0.3 };
     return { descriptor: d, kind: 'unknown', confidence: 0 };
@@ -155,8 +153,12 @@ function finish(d: FieldDescriptor, { best, score }: Score): ClassifiedField {
   return { descriptor: d, kind, confidence: Math.min(1, score) };
 }
 
+/**
+ * A field's kind, exactly as the content script computes it: the cached value-independent part, then the
+ * value. (Tests call this; the content script calls the two halves apart, to cache the first.)
+ */
 export function classify(d: FieldDescriptor): ClassifiedField {
-  return finish(d, scoreKind(d));
+  return withValue(classifyStatic(d), d);
 }
 
 export const EMAIL_KINDS: readonly FieldKind[] = ['email', 'primary-contact-email', 'support-email'];

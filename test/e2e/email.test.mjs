@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launch, openExtensionPage, ROOT } from './browsers.mjs';
 import { expectedKeys, keys, openPortal, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
-import { isAllowedRequest } from './portal.mjs';
+import { isAllowedRequest, urlOf } from './portal.mjs';
 
 const expectations = JSON.parse(readFileSync(path.join(ROOT, 'test/sandbox/expectations.json'), 'utf8'));
 const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
@@ -29,7 +29,7 @@ for (const kind of BROWSERS) {
 
     for (const page of expectations.filter((e) => !e.phases)) {
       it(`${page.file}: ${page.clean ? 'shows no error or warning' : expectedKeys(page.expect).join(', ')}`, async () => {
-        const tab = await openPortal(ext, page.url, log);
+        const tab = await openPortal(ext, urlOf(page.file), log);
         try {
           if (page.clean) {
             await settle(tab);
@@ -52,7 +52,7 @@ for (const kind of BROWSERS) {
 
     it('late rendering and an in-app route change are followed', async () => {
       const spa = expectations.find((e) => e.phases);
-      const tab = await openPortal(ext, spa.phases[0].url, log);
+      const tab = await openPortal(ext, urlOf(spa.file), log);
       try {
         for (const phase of spa.phases.slice(1)) {
           await tab.waitForSelector(phase.ready, { timeout: 10000 });
@@ -68,7 +68,7 @@ for (const kind of BROWSERS) {
 
     it('the mark disappears once the email is corrected, and comes back when it is personal again', async () => {
       const page = expectations.find((e) => e.file === 'en/legal-business-profile.html');
-      const tab = await openPortal(ext, page.url, log);
+      const tab = await openPortal(ext, urlOf(page.file), log);
       try {
         const selector = page.expect[0].selector;
         assert.equal((await waitForMarks(tab, (m) => m.length === 1)).length, 1);
@@ -90,7 +90,7 @@ for (const kind of BROWSERS) {
 
     it('a mark shows its message on hover and on keyboard focus, and follows its field on scroll', async () => {
       const page = expectations.find((e) => e.file === 'en/legal-business-profile.html');
-      const tab = await openPortal(ext, page.url, log);
+      const tab = await openPortal(ext, urlOf(page.file), log);
       try {
         await waitForMarks(tab, (m) => m.length === 1);
         const tipShown = () =>
@@ -158,7 +158,7 @@ for (const kind of BROWSERS) {
 
     it('the popup and the sidebar show the number of issues of the portal tab', async () => {
       const page = expectations.find((e) => e.file === 'en/tenant-only.html');
-      const tab = await openPortal(ext, page.url, log);
+      const tab = await openPortal(ext, urlOf(page.file), log);
       try {
         await waitForMarks(tab, (m) => m.length === page.expect.length);
         for (const file of ['popup.html', 'sidepanel.html']) {
@@ -241,7 +241,7 @@ if (BROWSERS.includes('chromium')) {
       await ui0.close();
       assert.equal(uiLanguage, 'ja', 'Chromium runs in Japanese (Debian: apt-get install chromium-l10n)');
       const page = expectations.find((e) => e.file === 'ja/legal-business-profile.html');
-      const tab = await openPortal(ext, page.url);
+      const tab = await openPortal(ext, urlOf(page.file));
       const marks = await waitForMarks(tab, (m) => m.length === 1);
       assert.match(marks[0].label, /^エラー: docomo\.ne\.jp は個人向けのメール サービスです。/);
       const ui = await ext.browser.newPage();

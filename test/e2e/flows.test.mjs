@@ -6,11 +6,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launch, openExtensionPage, ROOT } from './browsers.mjs';
 import { expectedKeys, keys, openPortal, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
+import { urlOf } from './portal.mjs';
 
 const flows = JSON.parse(readFileSync(path.join(ROOT, 'test/sandbox/expectations-flows.json'), 'utf8'));
 const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
-const PORTAL = 'https://partner.microsoft.com';
-const IDENTIFIERS = `${PORTAL}/en-us/dashboard/account/v3/organization/identity`;
+const IDENTIFIERS = urlOf('en/identifiers.html');
 const EMPTY = JSON.stringify({ format: 'csp-reseller-assistant/team-profile', version: 1 });
 
 for (const kind of BROWSERS) {
@@ -72,6 +72,10 @@ for (const kind of BROWSERS) {
       nothing: async () => {},
       'identifiers-visited': () => visitIdentifiers(),
       'distributor-region:japan': () => setDistributorRegionInOptions('japan'),
+      'company-domain:contoso.co.jp': async () => {
+        const team = { format: 'csp-reseller-assistant/team-profile', version: 1, company: { domains: ['contoso.co.jp'] } };
+        assert.equal((await message({ type: 'import-profile', text: JSON.stringify(team) })).ok, true);
+      },
       'verified-address-jp': () =>
         setVerifiedAddressInOptions({ line1: '千代田1丁目1番1号', city: '千代田区', state: '東京都', postalCode: '100-0001', country: 'Japan' }),
     };
@@ -79,8 +83,8 @@ for (const kind of BROWSERS) {
     it('learns every PartnerID, its type and country, and the associated PartnerID from the Identifiers page (en and ja)', async () => {
       for (const url of [
         IDENTIFIERS,
-        `${PORTAL}/ja-jp/dashboard/account/v3/organization/identity`,
-        `${PORTAL}/en-us/dashboard/v2/account-settings/organization/identity`,
+        urlOf('ja/identifiers.html'),
+        urlOf('en/identifiers-cards.html'),
       ]) {
         await reset();
         await visitIdentifiers(url);
@@ -101,7 +105,7 @@ for (const kind of BROWSERS) {
       it(`#${n} ${flow.file}, given ${flow.given}${flow.type ? `, typing ${flow.type}` : ''}: ${what}`, async () => {
         await reset();
         await GIVEN[flow.given]();
-        const tab = await openPortal(ext, flow.url);
+        const tab = await openPortal(ext, urlOf(flow.file));
         try {
           await settle(tab, 300);
           if (flow.type) {
@@ -135,7 +139,7 @@ for (const kind of BROWSERS) {
 
     it('submitting the legal business profile teaches the company name, country and address', async () => {
       await reset();
-      const tab = await openPortal(ext, `${PORTAL}/en-us/dashboard/account/v3/enrollment/legal-business-profile`);
+      const tab = await openPortal(ext, urlOf('en/legal-business-profile.html'));
       await settle(tab, 300);
       await tab.click('form [type="submit"], form button');
       let p;
@@ -156,7 +160,7 @@ for (const kind of BROWSERS) {
       let region;
       for (let i = 0; i < 50 && (region = (await profile()).distributor?.region) !== 'united-states'; i++) await sleep(100);
       assert.equal(region, 'united-states');
-      const tab = await openPortal(ext, `${PORTAL}/ja-jp/dashboard/account/v3/enrollment/legal-business-profile`);
+      const tab = await openPortal(ext, urlOf('ja/legal-business-profile.html'));
       const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'region-mismatch'));
       assert.ok(marks.some((x) => x.code === 'region-mismatch' && x.severity === 'error'), JSON.stringify(marks));
       await tab.close();
@@ -164,7 +168,7 @@ for (const kind of BROWSERS) {
 
     it('a verification dialog opened by Next is read: error beside the suggested side, address learned', async () => {
       await reset();
-      const tab = await openPortal(ext, `${PORTAL}/en-us/dashboard/account/v3/enrollment/legal-business-profile-next`);
+      const tab = await openPortal(ext, urlOf('en/address-dialog-on-next.html'));
       try {
         await settle(tab, 300);
         assert.deepEqual((await readMarks(tab)).filter((m) => m.code === 'address-differs-from-verified'), []);
@@ -221,12 +225,12 @@ for (const kind of BROWSERS) {
       assert.equal(p.distributor.region, 'japan');
       assert.deepEqual(p.company.domains, ['contoso.co.jp']);
       // The US legal business profile from the email suite is now in another region than the distributor.
-      const tab = await openPortal(ext, `${PORTAL}/en-us/dashboard/account/v3/enrollment/legal-business-profile`);
+      const tab = await openPortal(ext, urlOf('en/legal-business-profile.html'));
       const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'region-mismatch'));
       assert.ok(marks.some((x) => x.code === 'region-mismatch' && x.severity === 'error' && x.value === 'US'), JSON.stringify(marks));
       await tab.close();
       // The company's domain is contoso.co.jp: a primary contact on contoso.com is flagged.
-      const clean = await openPortal(ext, `${PORTAL}/en-us/dashboard/v2/account-settings/organization/legalinfo`);
+      const clean = await openPortal(ext, urlOf('en/clean.html'));
       const onDomain = await waitForMarks(clean, (m) => m.some((x) => x.code === 'email-not-company-domain'));
       assert.ok(onDomain.some((x) => x.code === 'email-not-company-domain' && x.severity === 'warning' && x.value === 'jane.doe@contoso.com'), JSON.stringify(onDomain));
       await clean.close();

@@ -13,6 +13,13 @@ export function servePage(url, html) {
   extra.set(stripQuery(url), html);
 }
 
+/** The URL a sandbox page is served at (routes.json is the one place that says it). */
+export function urlOf(file) {
+  const route = routes.find((r) => r.file === file);
+  if (!route) throw new Error(`${file} is not routed in test/sandbox/routes.json`);
+  return route.url;
+}
+
 function stripQuery(url) {
   const u = new URL(url);
   return `${u.origin}${u.pathname}`;

@@ -254,7 +254,7 @@ describe('the address-differs-from-verified check', () => {
     const std = form([['address-line1', '1 Microsoft Wy'], ['address-line2', 'Ste 100'], ['postal-code', '98052']]);
     const findings = check.run(std);
     expect(findings.map((f) => [f.fieldId, f.severity])).toEqual([['f1', 'info'], ['f2', 'info'], ['f3', 'info']]);
-    expect(findings[0]!.params.parts).toBe('line1 line2 postalCode');
+    expect(findings[0]!.params.diffs.map((d) => d.part)).toEqual(['line1', 'line2', 'postalCode']);
     const mixed = check.run(form([['address-line1', '1 Microsoft Wy'], ['postal-code', '98053']]));
     expect(mixed.map((f) => [f.fieldId, f.severity, f.params.kind])).toEqual([['f1', 'info', 'material'], ['f2', 'error', 'material']]);
   });
@@ -281,13 +281,17 @@ describe('the address-differs-from-verified check', () => {
     expect(check.run(form([['address-line1', '1 Microsoft Way'], ['address-line2', 'Suite 100']]))).toEqual([]);
   });
 
-  it('messages never throw and never say undefined, whatever the params', () => {
+  it('messages never throw and never say undefined, whatever the differences hold', () => {
+    const parts = ['line1', 'line2', 'city', 'state', 'postalCode', 'country'] as const;
+    const diff = fc.record({ part: fc.constantFrom(...parts), entered: fc.string(), verified: fc.string(), material: fc.boolean() });
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('kind', 'parts', 'line1.entered', 'city.verified', 'x'), fc.string()), (params) => {
-        for (const text of [check.messages.en(params), check.messages.ja(params)]) expect(text).not.toMatch(/undefined/);
+      fc.property(fc.constantFrom('material' as const, 'standardization' as const), fc.array(diff, { maxLength: 6 }), (kind, diffs) => {
+        for (const text of [check.messages.en({ kind, diffs }), check.messages.ja({ kind, diffs })]) expect(text).not.toMatch(/undefined/);
       }),
     );
-    expect(check.messages.en({ parts: 'line1 bogus __proto__' })).toContain('address line 1 ((empty) → (empty))');
+    expect(check.messages.en({ kind: 'material', diffs: [{ part: 'line1', entered: '', verified: '', material: true }] })).toContain(
+      'address line 1 ((empty) → (empty))',
+    );
   });
 
   it('never throws on arbitrary form values against a verified address', () => {
