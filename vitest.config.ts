@@ -3,6 +3,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
+  define: { __CSP_BENCH__: 'false' },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto'],

@@ -4,12 +4,20 @@ import { defineConfig } from 'wxt';
 /** Fixed Firefox add-on id: it keeps storage and the moz-extension UUID stable across installs. */
 export const GECKO_ID = 'csp-reseller-assistant@example.org';
 
+const BENCH = process.env.CSP_BENCH === '1';
+
 // Explicit imports everywhere (imports: false): a newcomer can follow every name to its file.
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  // CSP_DEBUG_BUILD=1: readable bundles for profiling (npm run bench uses the normal build).
-  vite: () => ({ plugins: [preact()], build: process.env.CSP_DEBUG_BUILD ? { minify: false } : {} }),
+  // CSP_BENCH=1 (npm run bench): the benchmark's timing hooks, built into .output/bench/ apart from the
+  // extension users get. CSP_DEBUG_BUILD=1: readable bundles for profiling.
+  ...(BENCH ? { outDir: '.output/bench' } : {}),
+  vite: () => ({
+    plugins: [preact()],
+    define: { __CSP_BENCH__: JSON.stringify(BENCH) },
+    build: process.env.CSP_DEBUG_BUILD ? { minify: false } : {},
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -42,7 +42,7 @@ try {
 }
 
 step('e2e (Chromium + Firefox)', 'node', [
-  '--test', '--test-concurrency=1', '--test-timeout=180000',
+  '--test', '--test-concurrency=1', '--test-timeout=300000',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', '--test-reporter-destination=test-results/e2e.tap',
   'test/e2e/*.test.mjs',
@@ -64,6 +64,7 @@ try {
 }
 
 // The benchmark is not a test: CI runs it once, small, to prove it still runs (budgets: `npm run bench`).
+step('benchmark build', 'npm', ['run', 'build:bench']);
 step('benchmark (smoke run)', 'node', ['test/bench/bench.mjs', '--smoke']);
 
 if (broken.length > 0) console.log(`\nFailed steps: ${broken.join('; ')}`);

@@ -27,8 +27,9 @@ export const chromiumPath = () =>
 export const firefoxPath = () =>
   firstExisting('FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox'], 'Firefox');
 
+/** The built extension: `CSP_EXTENSION_DIR` (e.g. the benchmark's build, or an older build to compare) or the normal one. */
 function extensionDir(kind) {
-  const dir = path.join(ROOT, BUILD_DIRS[kind]);
+  const dir = process.env.CSP_EXTENSION_DIR ? path.resolve(process.env.CSP_EXTENSION_DIR) : path.join(ROOT, BUILD_DIRS[kind]);
   if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} is not built: run npm run build first`);
   return dir;
 }
@@ -72,12 +73,22 @@ export async function launch(kind, { headless = true, lang = 'en-US' } = {}) {
       'intl.locale.requested': 'en-US',
     },
   });
+  // This launch's own profile (another run on the machine may have launched one meanwhile: never touch it).
+  const own = profiles().filter((p) => !before.has(p));
   await browser.installExtension(extensionDir('firefox'));
   const close = async () => {
     try {
       await browser.close();
     } finally {
-      for (const p of profiles()) if (!before.has(p)) rmSync(path.join(tmpdir(), p), { recursive: true, force: true });
+      // Best effort: Firefox may still be writing its telemetry store as it exits; a leftover temp folder
+      // is no test failure.
+      for (const p of own) {
+        try {
+          rmSync(path.join(tmpdir(), p), { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+        } catch (error) {
+          console.warn(`could not remove ${p}: ${error.message}`);
+        }
+      }
     }
   };
   return { kind, browser, base: `moz-extension://${FIREFOX_UUID}`, worker: null, close };

@@ -40,4 +40,13 @@ describe('built manifests', () => {
       assert.ok(Object.keys(m.icons).length >= 3);
     }
   });
+
+  it('the shipped content script carries no benchmark hooks and no zod', () => {
+    for (const kind of ['chromium', 'firefox']) {
+      const js = readFileSync(path.join(ROOT, BUILD_DIRS[kind], 'content-scripts/content.js'), 'utf8');
+      assert.ok(js.includes('partner.microsoft.com'), `${kind}: this is the content script`);
+      assert.doesNotMatch(js, /csp:scan|csp:check|performance\.measure/, `${kind}: benchmark hooks in the shipped bundle`);
+      assert.doesNotMatch(js, /ZodError|zod/i, `${kind}: zod in the content script (import types only from components/contract)`);
+    }
+  });
 });

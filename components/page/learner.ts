@@ -1,0 +1,65 @@
+import { ADDRESS_PARTS, PART_KINDS } from '../../rules/address/compare';
+import { resolveCountry } from '../../rules/geo/country';
+import type { AddressParts, ClassifiedField, PageFacts } from '../../rules/types';
+import type { Learned } from '../contract/page';
+import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers';
+
+export interface LearnerDeps {
+  /** Sends what the page taught to the background (which decides what to keep). */
+  learn(learned: Learned): void;
+  /** Turns a dialog's address lines into parts (`rules/address`). */
+  parseAddressLines(lines: string[]): AddressParts;
+}
+
+/** The profile schema's bounds: postal code 40, country 100, the rest 200 characters. */
+const PART_MAX: Record<string, number> = { postalCode: 40, country: 100 };
+
+/**
+ * What the content script learns from the portal besides checking fields: the Identifiers page's IDs, the
+ * signed-in account's domain, the verified address in the verification dialog, and the legal business
+ * profile when it is submitted. Each distinct thing is sent once per page.
+ */
+export class Learner {
+  private readonly sent = new Set<string>();
+
+  constructor(private readonly deps: LearnerDeps) {}
+
+  /**
+   * Reads the page (after a scan); returns the facts the checks need from it (the dialog, its anchor
+   * registered through `register` so that a mark can sit beside it).
+   */
+  readPage(doc: Document, register: (anchor: Element) => string): PageFacts {
+    const identifiers = readIdentifiers(doc);
+    if (identifiers) this.once({ kind: 'identifiers', ...identifiers });
+    const domain = readAccountEmail(doc)?.split('@')[1]?.toLowerCase();
+    if (domain) this.once({ kind: 'company-domain', domain });
+    const dialog = readAddressDialog(doc, this.deps.parseAddressLines);
+    if (!dialog) return {};
+    this.once({ kind: 'verified-address', address: dialog.verified });
+    return { addressDialog: { anchorId: register(dialog.anchor), entered: dialog.entered, verified: dialog.verified } };
+  }
+
+  /**
+   * The user is submitting a form: if it is the legal business profile (a company name and a country),
+   * the company's name, country and address are taken as given.
+   */
+  onSubmit(fields: ClassifiedField[]): void {
+    const name = fields.find((f) => f.kind === 'company-name')?.descriptor.value.trim();
+    const countryField = fields.find((f) => f.kind === 'country')?.descriptor;
+    const country = countryField ? (resolveCountry(countryField.value) ?? resolveCountry(countryField.optionValue)) : null;
+    if (!name || !country) return;
+    const address: AddressParts = {};
+    for (const part of ADDRESS_PARTS) {
+      const value = fields.find((f) => f.kind === PART_KINDS[part])?.descriptor.value.trim();
+      if (value) address[part] = value.slice(0, PART_MAX[part] ?? 200);
+    }
+    this.once({ kind: 'legal-profile', companyName: name.slice(0, 300), country, address });
+  }
+
+  private once(learned: Learned): void {
+    const key = JSON.stringify(learned);
+    if (this.sent.has(key)) return;
+    this.sent.add(key);
+    this.deps.learn(learned);
+  }
+}

@@ -1,0 +1,277 @@
+// @vitest-environment happy-dom
+// The page side in its parts: observer, scanner, learner and event wiring, each on its own.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Learner } from '../../components/page/learner';
+import { PageObserver, PendingHosts } from '../../components/page/observer';
+import { FieldScanner } from '../../components/page/scanner';
+import { wirePage, type PageContext } from '../../components/page/wiring';
+import { parseAddressLines } from '../../rules/address/compare';
+import type { Learned } from '../../components/contract/page';
+
+/** Mutation records are delivered in a microtask. */
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  // happy-dom lays nothing out: every connected element counts as rendered.
+  Element.prototype.checkVisibility = function (this: Element) {
+    return this.isConnected;
+  };
+});
+
+describe('PendingHosts', () => {
+  it('keeps at most `cap` hosts, dropping the oldest', () => {
+    const hosts = new PendingHosts(2, 1000, () => 0);
+    const [a, b, c] = ['x-a', 'x-b', 'x-c'].map((t) => document.body.appendChild(document.createElement(t)));
+    hosts.add(a!);
+    hosts.add(b!);
+    hosts.add(c!);
+    expect(hosts.size).toBe(2);
+    a!.attachShadow({ mode: 'open' });
+    c!.attachShadow({ mode: 'open' });
+    expect(hosts.takeReady()).toEqual([c]);
+  });
+
+  it('drops hosts detached or waited on past the deadline (injectable clock)', () => {
+    let now = 0;
+    const hosts = new PendingHosts(10, 1000, () => now);
+    const detached = document.createElement('x-gone');
+    const parked = document.body.appendChild(document.createElement('x-parked'));
+    hosts.add(detached);
+    hosts.add(parked);
+    expect(hosts.takeReady()).toEqual([]);
+    expect(hosts.size).toBe(1);
+    now = 1001;
+    hosts.takeReady();
+    expect(hosts.size).toBe(0);
+  });
+});
+
+describe('PageObserver', () => {
+  let observer: PageObserver;
+  let changes: boolean[];
+  let own: HTMLElement;
+  beforeEach(() => {
+    document.body.innerHTML = `
+      <form><span id="lbl">Email</span><div id="wrap"><input id="mail" aria-labelledby="lbl"></div></form>
+      <div id="feed"><p>news</p></div>`;
+    own = document.body.appendChild(document.createElement('csp-reseller-assistant'));
+    changes = [];
+    observer = new PageObserver({ owns: (n) => n === own || own.contains(n), onChange: (labels) => changes.push(labels) });
+    observer.start(document);
+    const scanner = new FieldScanner();
+    observer.setFieldMap(scanner.collect(observer.roots(document)));
+  });
+  afterEach(() => observer.stop());
+
+  it('ignores changes far from any field or label (a feed)', async () => {
+    document.querySelector('#feed')!.append(Object.assign(document.createElement('p'), { textContent: 'more news' }));
+    document.querySelector('#feed p')!.textContent = 'breaking';
+    await flush();
+    expect(changes).toEqual([]);
+  });
+
+  it('a label text change is a label change; a class change near a field is layout only', async () => {
+    document.querySelector('#lbl')!.textContent = 'Support email';
+    await flush();
+    expect(changes).toEqual([true]);
+    document.querySelector('#wrap')!.setAttribute('class', 'hidden');
+    await flush();
+    expect(changes).toEqual([true, false]);
+  });
+
+  it('a field added anywhere is a change', async () => {
+    document.querySelector('#feed')!.append(document.createElement('input'));
+    await flush();
+    expect(changes).toEqual([true]);
+  });
+
+  it('never reacts to its own UI', async () => {
+    own.append(document.createElement('button'));
+    own.setAttribute('class', 'x');
+    await flush();
+    expect(changes).toEqual([]);
+  });
+
+  it('observes shadow roots added later, and drops them once detached', async () => {
+    const host = document.body.appendChild(document.createElement('div'));
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<label for="e">Email</label><input id="e">';
+    document.body.append(document.createElement('span')); // any mutation: the added host is walked
+    await flush();
+    expect(observer.roots(document)).toContain(root);
+    host.remove();
+    expect(observer.roots(document)).not.toContain(root);
+  });
+
+  it('finds a custom element that gets its shadow root after it was added', async () => {
+    const late = document.createElement('x-late');
+    document.body.append(late);
+    await flush();
+    expect(observer.checkPendingHosts()).toBe(false);
+    late.attachShadow({ mode: 'open' }).innerHTML = '<input>';
+    expect(observer.checkPendingHosts()).toBe(true);
+    expect(observer.roots(document)).toContain(late.shadowRoot);
+    expect(observer.checkPendingHosts()).toBe(false);
+  });
+});
+
+describe('FieldScanner', () => {
+  const roots = (): (Document | ShadowRoot)[] => [document];
+
+  it('collects fields with stable ids and classifies those that hold a value', () => {
+    document.body.innerHTML = `<label for="a">Email address</label><input id="a" value="jane@gmail.com">
+      <label for="b">Company name</label><input id="b">
+      <input type="checkbox" checked><input type="hidden" value="x">`;
+    const scanner = new FieldScanner();
+    scanner.collect(roots());
+    const first = scanner.classified();
+    expect(first.map((f) => [f.kind, f.descriptor.value])).toEqual([['email', 'jane@gmail.com']]);
+    scanner.collect(roots());
+    expect(scanner.classified()[0]!.descriptor.id).toBe(first[0]!.descriptor.id);
+    expect(scanner.element(first[0]!.descriptor.id)).toBe(document.querySelector('#a'));
+  });
+
+  it('keeps a description until invalidated (labels change rarely, values often)', () => {
+    document.body.innerHTML = `<label for="a" id="l">Email address</label><input id="a" value="x">`;
+    const scanner = new FieldScanner();
+    scanner.collect(roots());
+    expect(scanner.classified()[0]!.kind).toBe('email');
+    document.querySelector('#l')!.textContent = 'Company name';
+    (document.querySelector('#a') as HTMLInputElement).value = 'Contoso';
+    scanner.readValues();
+    expect(scanner.classified()[0]).toMatchObject({ kind: 'email', descriptor: { value: 'Contoso' } });
+    scanner.invalidate();
+    scanner.readValues();
+    expect(scanner.classified()[0]!.kind).toBe('company-name');
+  });
+
+  it('stops at its field cap, and tells the observer where fields and labels are', () => {
+    document.body.innerHTML = `<span id="l">Email</span>${'<div><input aria-labelledby="l"></div>'.repeat(5)}`;
+    const scanner = new FieldScanner(3);
+    const map = scanner.collect(roots());
+    expect(map.labelledBy).toEqual(new Set(['l']));
+    expect([...document.querySelectorAll('input')].filter((i) => map.ancestors.has(i))).toHaveLength(3);
+  });
+
+  it('gives a registered anchor an id marks can use', () => {
+    const scanner = new FieldScanner();
+    const anchor = document.body.appendChild(document.createElement('h3'));
+    expect(scanner.element(scanner.register(anchor))).toBe(anchor);
+  });
+});
+
+describe('Learner', () => {
+  it('sends each distinct thing once, and hands the dialog to the checks with a registered anchor', () => {
+    document.body.innerHTML = `<header><span>admin@contoso.co.jp</span></header>
+      <div role="dialog"><table>
+        <tr><th></th><th>You entered</th><th>Suggested</th></tr>
+        <tr><th>Address line 1</th><td>1 Microsoft Wy</td><td>1 Microsoft Way</td></tr>
+        <tr><th>City</th><td>Redmond</td><td>Redmond</td></tr>
+        <tr><th>Postal code</th><td>98052</td><td>98052-6399</td></tr>
+      </table><label><input type="radio" name="a"> Use suggested address</label></div>`;
+    Element.prototype.getClientRects = function () {
+      return [{}] as unknown as DOMRectList;
+    };
+    const learned: Learned[] = [];
+    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines });
+    const anchors: Element[] = [];
+    const page = learner.readPage(document, (el) => (anchors.push(el), 'anchor-1'));
+    learner.readPage(document, () => 'anchor-1');
+    expect(learned.map((l) => l.kind)).toEqual(['company-domain', 'verified-address']);
+    expect(page.addressDialog).toMatchObject({ anchorId: 'anchor-1', verified: { line1: '1 Microsoft Way' } });
+    expect(anchors).toHaveLength(1);
+  });
+
+  it('learns the legal business profile on submit only when it has a company name and a country', () => {
+    const learned: Learned[] = [];
+    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines });
+    const field = (kind: string, value: string) => ({ kind, confidence: 1, descriptor: { value } }) as never;
+    learner.onSubmit([field('company-name', 'Contoso KK')]);
+    expect(learned).toEqual([]);
+    learner.onSubmit([field('company-name', ' Contoso KK '), field('country', '日本'), field('postal-code', '100-0001')]);
+    expect(learned).toEqual([{ kind: 'legal-profile', companyName: 'Contoso KK', country: 'JP', address: { postalCode: '100-0001', country: '日本' } }]);
+  });
+});
+
+describe('wirePage', () => {
+  function fakeContext() {
+    const listeners: [EventTarget, string, (e: Event) => void][] = [];
+    let invalidated: (() => void)[] = [];
+    const intervals: (() => void)[] = [];
+    const frames: FrameRequestCallback[] = [];
+    const ctx: PageContext = {
+      isValid: true,
+      addEventListener: (target, type, handler, options) => {
+        listeners.push([target, type, handler]);
+        target.addEventListener(type, handler, options);
+      },
+      setInterval: (fn) => intervals.push(fn),
+      requestAnimationFrame: (cb) => frames.push(cb),
+      onInvalidated: (cb) => {
+        invalidated.push(cb);
+        return () => (invalidated = invalidated.filter((x) => x !== cb));
+      },
+    };
+    const invalidate = () => {
+      for (const [target, type, handler] of listeners) target.removeEventListener(type, handler, { capture: true });
+      for (const cb of invalidated) cb();
+    };
+    return { ctx, intervals, frames, invalidate };
+  }
+  const pipeline = () => ({
+    onUserEdit: vi.fn(), onSubmitIntent: vi.fn(), rescanSoon: vi.fn(), checkPendingHosts: vi.fn(), stop: vi.fn(), marks: { reposition: vi.fn() },
+  });
+
+  it('edits re-check; Save / 次へ clicks and submits learn; other clicks do not', () => {
+    const { ctx } = fakeContext();
+    const p = pipeline();
+    wirePage(ctx, p, window);
+    document.body.innerHTML = '<form><input id="i"><button type="button" id="save">Save</button><button type="button" id="next">次へ</button><button type="button" id="cancel">Cancel</button></form>';
+    document.querySelector('#i')!.dispatchEvent(new Event('input', { bubbles: true }));
+    document.querySelector('#i')!.dispatchEvent(new Event('focusout', { bubbles: true }));
+    expect(p.onUserEdit).toHaveBeenCalledTimes(2);
+    (document.querySelector('#cancel') as HTMLElement).click();
+    expect(p.onSubmitIntent).not.toHaveBeenCalled();
+    (document.querySelector('#save') as HTMLElement).click();
+    (document.querySelector('#next') as HTMLElement).click();
+    document.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    expect(p.onSubmitIntent).toHaveBeenCalledTimes(3);
+  });
+
+  it('scrolls move the marks once per frame; a route change rescans; the safety net re-reads', () => {
+    const { ctx, frames, intervals } = fakeContext();
+    const p = pipeline();
+    wirePage(ctx, p, window);
+    window.dispatchEvent(new Event('scroll'));
+    window.dispatchEvent(new Event('scroll'));
+    window.dispatchEvent(new Event('resize'));
+    expect(frames).toHaveLength(1);
+    frames[0]!(0);
+    expect(p.marks.reposition).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    expect(p.rescanSoon).toHaveBeenCalledTimes(1);
+    intervals[0]!();
+    expect(p.checkPendingHosts).toHaveBeenCalledTimes(1);
+    expect(p.onUserEdit).toHaveBeenCalledTimes(1);
+  });
+
+  it('once the context is invalidated, the pipeline stops and events reach it no more', () => {
+    const { ctx, invalidate } = fakeContext();
+    const p = pipeline();
+    wirePage(ctx, p, window);
+    invalidate();
+    expect(p.stop).toHaveBeenCalledTimes(1);
+    document.body.innerHTML = '<input id="i">';
+    document.querySelector('#i')!.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(p.onUserEdit).not.toHaveBeenCalled();
+  });
+
+  it('the top page has no frame teardown', () => {
+    const { ctx } = fakeContext();
+    const gone = vi.fn();
+    wirePage(ctx, pipeline(), window, { onFrameGone: gone });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(gone).not.toHaveBeenCalled();
+  });
+});
