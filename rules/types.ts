@@ -157,8 +157,13 @@ export interface CheckExample {
 }
 
 /**
+ * A message in one language from a finding's params. (Declared as a method so that a `Check<P>` is a
+ * `Check`: the registry holds checks of every `P`.)
+ */
+export type MessageTemplate<P> = { template(params: P): string }['template'];
+
+/**
  * One check: a small declaration. `P` is the type of its findings' params, which its messages read.
- * (`messages` are methods so that a `Check<P>` is a `Check`: the registry holds checks of every `P`.)
  */
 export interface Check<P = unknown> {
   /** Stable code shown as `data-issue-code` and documented in the README. Never renamed; the file's name. */
@@ -166,7 +171,8 @@ export interface Check<P = unknown> {
   severity: Severity;
   /** The field kinds this check reads: `runChecks` hands it only fields of these kinds. */
   reads: readonly FieldKind[];
-  messages: { en(params: P): string; ja(params: P): string };
+  /** One template per language: adding a `Locale` makes the compiler ask every check for its words. */
+  messages: { [L in Locale]: MessageTemplate<P> };
   /** At least one form the check must flag and one it must leave alone (run by the meta-test). */
   examples: { flags: CheckExample[]; passes: CheckExample[] };
   /**
