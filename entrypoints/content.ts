@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { FactsChanged, TabIssue } from '../components/contract/page';
+import type { FactsChanged, FocusField, TabIssue } from '../components/contract/page';
 import { Pipeline } from '../components/page/pipeline';
 import { wirePage } from '../components/page/wiring';
 import { sendFromPage as send } from '../components/send';
@@ -27,6 +27,9 @@ export default defineContentScript({
         if (ctx.isValid) void send({ type: 'learn', learned }).catch((e: unknown) => console.warn('[CSP Reseller Assistant] learn failed', e));
       },
       parseAddressLines,
+      record: (evidence) => {
+        if (ctx.isValid) void send({ type: 'record-evidence', evidence }).catch(() => {});
+      },
       onCheckError: (code, error) => console.warn(`[CSP Reseller Assistant] check ${code} failed`, error),
       // DOM changes are batched into one scan when the page is idle (at most 150 ms later, even while
       // the page stays busy), so a mutation storm costs a few scans, never one per mutation.
@@ -44,7 +47,10 @@ export default defineContentScript({
     pipeline.start();
     void send({ type: 'get-facts' }).then(({ facts }) => pipeline.setProfileFacts(facts)).catch(() => {});
     const onMessage = (message: unknown) => {
-      if ((message as FactsChanged | null)?.type === 'facts-changed') pipeline.setProfileFacts((message as FactsChanged).facts);
+      const m = message as FactsChanged | FocusField | null;
+      if (m?.type === 'facts-changed') pipeline.setProfileFacts(m.facts);
+      // The popup asks the frame that owns the field (by frame id): focus it.
+      if (m?.type === 'focus-field' && typeof m.fieldId === 'string') pipeline.focusField(m.fieldId);
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -1,10 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
+import { profileEvidence, recordEvidence, setManual, type Progress } from '../../rules/companion/progress';
+import { portalPath } from '../../rules/companion/steps';
 import { describeDomain } from '../../rules/email/domain';
-import { extensionRequestSchema, PROFILE_WRITES, type ExtensionResponses, type TabStateChanged } from '../contract/extension';
+import { extensionRequestSchema, PROFILE_WRITES, type ExtensionResponses, type ProgressChanged, type TabStateChanged } from '../contract/extension';
 import { pageRequestSchema, type FactsChanged, type PageResponses } from '../contract/page';
 import { factsOf, parseProfile, type ParseResult, type Profile } from '../contract/profile';
+import { showBadge } from './badge';
 import { applyLearned } from './learn';
 import type { ProfileStore } from './profile-store';
+import type { ProgressStore } from './progress-store';
 import { getTabState, knownTabIds, putFrameIssues } from './tab-states';
 
 /** Where the content script runs: page messages are accepted only from there. */
@@ -14,7 +18,7 @@ type Sender = Browser.runtime.MessageSender;
 type Response = PageResponses[keyof PageResponses] | ExtensionResponses[keyof ExtensionResponses];
 
 /** Messages the background itself broadcasts: not requests, no answer. */
-const BROADCASTS = new Set(['tab-state-changed', 'facts-changed']);
+const BROADCASTS = new Set(['tab-state-changed', 'facts-changed', 'progress-changed']);
 
 /** A refusal the sender is told about (as `{ error }`), with a reason a developer can act on. */
 export class Refused extends Error {}
@@ -33,7 +37,7 @@ function fromExtensionPage(sender: Sender): boolean {
  * sent it, and answers. Page messages only from portal tabs; profile reads and writes only from the
  * extension's own pages.
  */
-export function createRouter(store: ProfileStore) {
+export function createRouter(store: ProfileStore, progressStore: ProgressStore) {
   /** Tells every portal tab and open extension page about a changed profile. */
   async function broadcast(profile: Profile): Promise<void> {
     const message: FactsChanged = { type: 'facts-changed', facts: factsOf(profile) };
@@ -41,10 +45,34 @@ export function createRouter(store: ProfileStore) {
     for (const tabId of await knownTabIds()) browser.tabs.sendMessage(tabId, message).catch(() => {});
   }
 
+  function progressChanged(): void {
+    const message: ProgressChanged = { type: 'progress-changed' };
+    browser.runtime.sendMessage(message).catch(() => {});
+  }
+
+  /** The stored progress with what the profile itself shows (PLA known, distributor set …) merged in. */
+  async function progressView(): Promise<ExtensionResponses['get-progress']> {
+    const [stored, { profile }] = await Promise.all([progressStore.current(), store.current()]);
+    const derived = profileEvidence({
+      partnerIds: profile.partnerIds,
+      associatedPartnerId: profile.associatedPartnerId,
+      companyName: profile.company.name,
+      companyCountry: profile.company.country,
+      companyDomains: profile.company.domains,
+      ...(profile.verifiedAddress?.source === 'dialog' ? { verifiedFromDialog: { at: profile.verifiedAddress.confirmedAt } } : {}),
+      distributor: profile.distributor,
+      updatedAt: profile.updatedAt,
+    });
+    const { version, ...base } = stored;
+    const progress = Object.values(derived).reduce<Progress>((p, record) => (record && !p.evidence[record.kind] ? recordEvidence(p, record) : p), base);
+    return { progress: { version, ...progress }, facts: factsOf(profile) };
+  }
+
   async function replaceProfile(result: ParseResult): Promise<ExtensionResponses['save-profile']> {
     if (!result.ok) return result;
     const { profile } = await store.update(() => ({ ...result.profile, updatedAt: new Date().toISOString() }));
     await broadcast(profile);
+    progressChanged();
     return { ok: true, profile };
   }
 
@@ -56,7 +84,8 @@ export function createRouter(store: ProfileStore) {
       case 'lookup-domains':
         return { domains: request.hosts.map(describeDomain) };
       case 'report-issues': {
-        await putFrameIssues({ tabId, frameId: sender.frameId ?? 0, url: request.url, title: request.title, issues: request.issues });
+        const state = await putFrameIssues({ tabId, frameId: sender.frameId ?? 0, url: request.url, title: request.title, issues: request.issues });
+        await showBadge(tabId, state.issues);
         const changed: TabStateChanged = { type: 'tab-state-changed', tabId };
         // Extension pages (popup, sidebar) listen; when none is open there is no receiver, which is fine.
         browser.runtime.sendMessage(changed).catch(() => {});
@@ -66,7 +95,17 @@ export function createRouter(store: ProfileStore) {
         return { facts: factsOf((await store.current()).profile) };
       case 'learn': {
         const { profile, changed } = await store.update((p) => applyLearned(p, request.learned, new Date().toISOString()));
-        if (changed) await broadcast(profile);
+        if (changed) {
+          await broadcast(profile);
+          progressChanged();
+        }
+        return { changed };
+      }
+      case 'record-evidence': {
+        const at = new Date().toISOString();
+        const path = portalPath(sender.url ?? '').slice(0, 500);
+        const { changed } = await progressStore.update((p) => request.evidence.reduce((q, e) => recordEvidence(q, { ...e, path, at }), p));
+        if (changed) progressChanged();
         return { changed };
       }
     }
@@ -90,6 +129,14 @@ export function createRouter(store: ProfileStore) {
       case 'dismiss-unreadable':
         await store.dismissUnreadable();
         return { ok: true };
+      case 'get-progress':
+        return progressView();
+      case 'set-step-state': {
+        const at = new Date().toISOString();
+        const { changed } = await progressStore.update((p) => setManual(p, request.stepId, request.state, at));
+        if (changed) progressChanged();
+        return { ok: true };
+      }
     }
   }
 

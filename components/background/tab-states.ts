@@ -36,7 +36,7 @@ export interface FrameReport {
  * One frame's issues. The page itself (frame 0) also gives the tab's URL and title; when it moves to
  * another URL, what its frames reported before is dropped (they report again if they are still there).
  */
-export function putFrameIssues(report: FrameReport): Promise<void> {
+export function putFrameIssues(report: FrameReport): Promise<TabState> {
   return serially(async () => {
     const all = await readAll();
     const key = String(report.tabId);
@@ -59,6 +59,7 @@ export function putFrameIssues(report: FrameReport): Promise<void> {
       updatedAt: Date.now(),
     };
     await browser.storage.session.set({ [KEY]: all, [LAST]: report.tabId });
+    return all[key]!;
   });
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { tabIssueSchema } from './page';
-import { profileSchema } from './profile';
+import { profileFactsSchema, profileSchema } from './profile';
+import { progressSchema } from './progress';
 
 /**
  * Extension pages (popup, sidebar, options) ↔ background. The schemas are the contract; the types are
@@ -26,6 +27,12 @@ export const extensionRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('save-profile'), profile: z.unknown() }),
   z.object({ type: z.literal('import-profile'), text: z.string().max(LIMITS.importText) }),
   z.object({ type: z.literal('dismiss-unreadable') }),
+  z.object({ type: z.literal('get-progress') }),
+  z.object({
+    type: z.literal('set-step-state'),
+    stepId: z.string().max(64),
+    state: z.enum(['todo', 'in-progress', 'done', 'blocked', 'skipped', 'auto']),
+  }),
 ]);
 export type ExtensionRequest = z.infer<typeof extensionRequestSchema>;
 
@@ -41,6 +48,9 @@ export const extensionResponseSchemas = {
   'save-profile': profileResultSchema,
   'import-profile': profileResultSchema,
   'dismiss-unreadable': z.object({ ok: z.literal(true) }),
+  /** Stored progress with the profile's own evidence merged in, and the facts POR readiness reads. */
+  'get-progress': z.object({ progress: progressSchema, facts: profileFactsSchema }),
+  'set-step-state': z.object({ ok: z.literal(true) }),
 } satisfies Record<ExtensionRequest['type'], z.ZodType>;
 export type ExtensionResponses = { [K in keyof typeof extensionResponseSchemas]: z.infer<(typeof extensionResponseSchemas)[K]> };
 
@@ -48,5 +58,9 @@ export type ExtensionResponses = { [K in keyof typeof extensionResponseSchemas]:
 export const tabStateChangedSchema = z.object({ type: z.literal('tab-state-changed'), tabId: z.number().int() });
 export type TabStateChanged = z.infer<typeof tabStateChangedSchema>;
 
+/** Broadcast by the background to extension pages when the enrollment progress changes. */
+export const progressChangedSchema = z.object({ type: z.literal('progress-changed') });
+export type ProgressChanged = z.infer<typeof progressChangedSchema>;
+
 /** Request types that change what is stored: only the extension's own pages may send them. */
-export const PROFILE_WRITES: ReadonlySet<ExtensionRequest['type']> = new Set(['save-profile', 'import-profile', 'dismiss-unreadable']);
+export const PROFILE_WRITES: ReadonlySet<ExtensionRequest['type']> = new Set(['save-profile', 'import-profile', 'dismiss-unreadable', 'set-step-state']);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DomainInfo, Issue } from '../../rules/types';
 import { LIMITS, type Assert, type Same } from './limits';
 import { addressSchema, partnerIdSchema, profileFactsSchema } from './profile';
+import { evidenceReadingSchema } from './progress';
 
 /**
  * Page ↔ background: what a content script (in a portal tab or one of its frames) may ask the background,
@@ -52,6 +53,8 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('get-facts') }),
   z.object({ type: z.literal('learn'), learned: learnedSchema }),
+  /** Enrollment evidence the page shows (program status, MPA, role, distributor …); the sender's path is where. */
+  z.object({ type: z.literal('record-evidence'), evidence: z.array(evidenceReadingSchema).max(20) }),
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 
@@ -63,8 +66,13 @@ export const pageResponseSchemas = {
   'report-issues': z.object({ ok: z.literal(true) }),
   'get-facts': z.object({ facts: profileFactsSchema }),
   learn: z.object({ changed: z.boolean() }),
+  'record-evidence': z.object({ changed: z.boolean() }),
 } satisfies Record<PageRequest['type'], z.ZodType>;
 export type PageResponses = { [K in keyof typeof pageResponseSchemas]: z.infer<(typeof pageResponseSchemas)[K]> };
+
+/** Sent by an extension page (the popup) to a portal tab: focus a flagged field (`frameId:` prefixed ids are a frame's). */
+export const focusFieldSchema = z.object({ type: z.literal('focus-field'), fieldId: z.string().max(40) });
+export type FocusField = z.infer<typeof focusFieldSchema>;
 
 /** Pushed by the background to portal tabs (and extension pages) when the profile changes. */
 export const factsChangedSchema = z.object({ type: z.literal('facts-changed'), facts: profileFactsSchema });

@@ -1,7 +1,10 @@
 import { ADDRESS_PARTS, PART_KINDS } from '../../rules/address/compare';
 import { resolveCountry } from '../../rules/geo/country';
 import type { AddressParts, ClassifiedField, PageFacts } from '../../rules/types';
+import type { EvidenceReading } from '../../rules/companion/evidence';
+import { stepOfPage } from '../../rules/companion/steps';
 import type { Learned } from '../contract/page';
+import { readEvidence } from './evidence';
 import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers';
 
 export interface LearnerDeps {
@@ -9,6 +12,8 @@ export interface LearnerDeps {
   learn(learned: Learned): void;
   /** Turns a dialog's address lines into parts (`rules/address`). */
   parseAddressLines(lines: string[]): AddressParts;
+  /** Sends enrollment evidence (program status, MPA, role, distributor …) to the background. */
+  record(evidence: EvidenceReading[]): void;
 }
 
 /** The profile schema's bounds: postal code 40, country 100, the rest 200 characters. */
@@ -33,6 +38,8 @@ export class Learner {
     if (identifiers) this.once({ kind: 'identifiers', ...identifiers });
     const domain = readAccountEmail(doc)?.split('@')[1]?.toLowerCase();
     if (domain) this.once({ kind: 'company-domain', domain });
+    const evidence = readEvidence(doc, doc.location.href);
+    if (evidence.length > 0) this.onceEach('evidence', evidence, () => this.deps.record(evidence));
     const dialog = readAddressDialog(doc, this.deps.parseAddressLines);
     if (!dialog) return {};
     this.once({ kind: 'verified-address', address: dialog.verified });
@@ -54,6 +61,23 @@ export class Learner {
       if (value) address[part] = value.slice(0, PART_MAX[part] ?? 200);
     }
     this.once({ kind: 'legal-profile', companyName: name.slice(0, 300), country, address });
+  }
+
+  /**
+   * A trusted click on "Authorize indirect provider" on the relationship request page: the distributor
+   * is authorized (what the page shows after it is read on Indirect providers).
+   */
+  onAuthorizeProvider(doc: Document, text: string): void {
+    if (stepOfPage(doc.location.href)?.id !== 'authorize-distributor') return;
+    const evidence: EvidenceReading[] = [{ kind: 'distributor-authorized', value: 'seen', seen: text.trim().slice(0, 300) }];
+    this.onceEach('authorize', evidence, () => this.deps.record(evidence));
+  }
+
+  private onceEach(what: string, value: unknown, send: () => void): void {
+    const key = `${what}:${JSON.stringify(value)}`;
+    if (this.sent.has(key)) return;
+    this.sent.add(key);
+    send();
   }
 
   private once(learned: Learned): void {

@@ -1,3 +1,4 @@
+import type { EvidenceReading } from '../../rules/companion/evidence';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
 import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts } from '../../rules/types';
 import type { Learned, TabIssue } from '../contract/page';
@@ -31,6 +32,8 @@ export interface PipelineDeps {
   learn(learned: Learned): void;
   /** Turns a dialog's address lines into parts (`rules/address`). */
   parseAddressLines(lines: string[]): AddressParts;
+  /** Sends enrollment evidence the page shows to the background. */
+  record(evidence: EvidenceReading[]): void;
   onCheckError?(code: string, error: unknown): void;
   /** Scheduling, supplied by the content-script context so nothing runs after invalidation. */
   schedule(fn: () => void): void;
@@ -79,6 +82,20 @@ export class Pipeline {
   onSubmitIntent(): void {
     this.scanner.readValues();
     this.learner.onSubmit(this.scanner.classified());
+  }
+
+  /** A trusted click on "Authorize indirect provider". */
+  onAuthorizeProvider(text: string): void {
+    this.learner.onAuthorizeProvider(document, text);
+  }
+
+  /** Focuses a flagged field (asked by the popup) and brings it into view. */
+  focusField(fieldId: string): boolean {
+    const element = this.scanner.element(fieldId);
+    if (!(element instanceof HTMLElement || (element && 'focus' in element))) return false;
+    (element as HTMLElement).scrollIntoView({ block: 'center' });
+    (element as HTMLElement).focus();
+    return true;
   }
 
   /** A user edit: values changed, the DOM did not. Re-read values and re-check now (no frame wait). */

@@ -36,7 +36,7 @@ export function leafTexts(root: Node, limit = MAX_TEXTS): string[] {
 
 const CELL = 'td, th, [role="gridcell"], [role="cell"], [role="columnheader"], [role="rowheader"]';
 
-function tableRows(root: ParentNode): { row: Element; cells: Element[] }[] {
+export function tableRows(root: ParentNode): { row: Element; cells: Element[] }[] {
   return [...root.querySelectorAll('tr, [role="row"]')].slice(0, 500).map((row) => ({
     row,
     cells: [...row.querySelectorAll(CELL)].filter((c) => c.closest('tr, [role="row"]') === row),

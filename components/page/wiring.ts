@@ -1,3 +1,4 @@
+import { isAuthorizeProviderText } from '../../rules/companion/evidence';
 import { isSubmitText } from '../../rules/learn/terms';
 
 /**
@@ -16,19 +17,19 @@ export interface PageContext {
 export interface WiredPipeline {
   onUserEdit(): void;
   onSubmitIntent(): void;
+  onAuthorizeProvider(text: string): void;
   rescanSoon(): void;
   checkPendingHosts(): void;
   marks: { reposition(): void };
   stop(): void;
 }
 
-/** A click on a Save / Next / Submit-like button (text in en or ja), or on a submit input. */
-function isSubmitClick(event: Event): boolean {
+/** The text of the button a click landed on (a button, a role=button, a submit input), or null. */
+function buttonText(event: Event): string | null {
   // (A node-type test, not `instanceof`: page nodes seen from a Firefox content script may fail it.)
   const target = event.composedPath()[0] as Node | undefined;
   const button = target?.nodeType === Node.ELEMENT_NODE ? (target as Element).closest('button, [role="button"], input[type="submit"]') : null;
-  if (!button) return false;
-  return isSubmitText((button as HTMLInputElement).value || button.textContent || '');
+  return button ? (button as HTMLInputElement).value || button.textContent || '' : null;
 }
 
 /**
@@ -44,7 +45,11 @@ export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window,
   const doc = win.document;
   ctx.addEventListener(doc, 'submit', () => pipeline.onSubmitIntent(), { capture: true });
   ctx.addEventListener(doc, 'click', (e) => {
-    if (isSubmitClick(e)) pipeline.onSubmitIntent();
+    const text = buttonText(e);
+    if (text === null) return;
+    if (isSubmitText(text)) pipeline.onSubmitIntent();
+    // Progress is learned only from what the user really did, never from a script's click.
+    if (e.isTrusted && isAuthorizeProviderText(text)) pipeline.onAuthorizeProvider(text);
   }, { capture: true });
 
   const onEdit = () => pipeline.onUserEdit();

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The page side in its parts: observer, scanner, learner and event wiring, each on its own.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readEvidence } from '../../components/page/evidence';
 import { Learner } from '../../components/page/learner';
 import { PageObserver, PendingHosts } from '../../components/page/observer';
 import { FieldScanner } from '../../components/page/scanner';
@@ -174,7 +175,7 @@ describe('Learner', () => {
       return [{}] as unknown as DOMRectList;
     };
     const learned: Learned[] = [];
-    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines });
+    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} });
     const anchors: Element[] = [];
     const page = learner.readPage(document, (el) => (anchors.push(el), 'anchor-1'));
     learner.readPage(document, () => 'anchor-1');
@@ -185,7 +186,7 @@ describe('Learner', () => {
 
   it('learns the legal business profile on submit only when it has a company name and a country', () => {
     const learned: Learned[] = [];
-    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines });
+    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} });
     const field = (kind: string, value: string) => ({ kind, confidence: 1, descriptor: { value } }) as never;
     learner.onSubmit([field('company-name', 'Contoso KK')]);
     expect(learned).toEqual([]);
@@ -220,7 +221,7 @@ describe('wirePage', () => {
     return { ctx, intervals, frames, invalidate };
   }
   const pipeline = () => ({
-    onUserEdit: vi.fn(), onSubmitIntent: vi.fn(), rescanSoon: vi.fn(), checkPendingHosts: vi.fn(), stop: vi.fn(), marks: { reposition: vi.fn() },
+    onUserEdit: vi.fn(), onSubmitIntent: vi.fn(), onAuthorizeProvider: vi.fn(), rescanSoon: vi.fn(), checkPendingHosts: vi.fn(), stop: vi.fn(), marks: { reposition: vi.fn() },
   });
 
   it('edits re-check; Save / 次へ clicks and submits learn; other clicks do not', () => {
@@ -237,6 +238,15 @@ describe('wirePage', () => {
     (document.querySelector('#next') as HTMLElement).click();
     document.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true }));
     expect(p.onSubmitIntent).toHaveBeenCalledTimes(3);
+  });
+
+  it('a script\'s click on "Authorize indirect provider" teaches nothing (only a trusted click does)', () => {
+    const { ctx } = fakeContext();
+    const p = pipeline();
+    wirePage(ctx, p, window);
+    document.body.innerHTML = '<button type="button" id="auth">Authorize indirect provider</button>';
+    (document.querySelector('#auth') as HTMLElement).click();
+    expect(p.onAuthorizeProvider).not.toHaveBeenCalled();
   });
 
   it('scrolls move the marks once per frame; a route change rescans; the safety net re-reads', () => {
@@ -273,5 +283,30 @@ describe('wirePage', () => {
     wirePage(ctx, pipeline(), window, { onFrameGone: gone });
     window.dispatchEvent(new Event('pagehide'));
     expect(gone).not.toHaveBeenCalled();
+  });
+});
+
+describe('readEvidence', () => {
+  const PORTAL = 'https://partner.microsoft.com';
+
+  it('reads the program status on Legal info, and that the email was verified (no notice left)', () => {
+    document.body.innerHTML = `<h1>Legal info</h1><div role="tabpanel"><h2>Program information</h2>
+      <div class="row"><span>Indirect reseller</span><span class="badge">Active</span></div></div>`;
+    expect(readEvidence(document, `${PORTAL}/en-us/dashboard/v2/account-settings/organization/legalinfo`)).toEqual([
+      { kind: 'csp-status', value: 'active', seen: 'Active' },
+      { kind: 'email-verification', value: 'verified', seen: 'Active' },
+    ]);
+  });
+
+  it('reads nothing of the kind on another page with the same words', () => {
+    document.body.innerHTML = `<h1>Home</h1><div><span>Indirect reseller</span><span>Active</span></div>`;
+    expect(readEvidence(document, `${PORTAL}/en-us/dashboard/v2/customers/list`)).toEqual([]);
+  });
+
+  it('the MPA in a Japanese grid, the distributor in a list', () => {
+    document.body.innerHTML = `<h1>契約</h1><div role="grid"><div role="row"><span role="gridcell">マイクロソフト パートナー契約</span><span role="gridcell">同意済み</span></div></div>`;
+    expect(readEvidence(document, `${PORTAL}/ja-jp/dashboard/account/v3/settings/agreements`)).toEqual([{ kind: 'mpa', value: 'accepted', seen: '同意済み' }]);
+    document.body.innerHTML = `<h1>間接プロバイダー</h1><ul><li><b>サンプル ディストリビューション</b> <span>アクティブ</span></li></ul>`;
+    expect(readEvidence(document, `${PORTAL}/ja-jp/dashboard/v2/customers/indirectproviders`)).toMatchObject([{ kind: 'distributor-listed', value: 'active' }]);
   });
 });

@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ProfileStore } from '../../components/background/profile-store';
+import { ProgressStore } from '../../components/background/progress-store';
 import { createRouter } from '../../components/background/router';
 import { getTabState } from '../../components/background/tab-states';
 
@@ -23,7 +24,7 @@ beforeEach(() => {
   // The background tells tabs and pages about changes; nothing listens in a unit test.
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
   store = new ProfileStore(`router-test-${dbCount++}`);
-  router = createRouter(store);
+  router = createRouter(store, new ProgressStore(`router-test-${dbCount}`));
 });
 
 const issue = { code: 'personal-email-domain', severity: 'error', fieldId: 'f1', message: 'gmail.com is web-mail', fieldLabel: 'Email' } as const;
@@ -107,5 +108,45 @@ describe('the listener', () => {
     expect(await answer({ type: 'get-tab-state' }, fromOptions())).toEqual({ state: null, fromOtherTab: false });
     expect(router.listener({ type: 'tab-state-changed', tabId: 1 }, fromOptions() as never, () => {})).toBe(false);
     expect(router.listener({ type: 'facts-changed', facts: {} }, fromOptions() as never, () => {})).toBe(false);
+  });
+});
+
+describe('enrollment progress', () => {
+  const LEGAL = 'https://partner.microsoft.com/ja-jp/dashboard/v2/account-settings/organization/legalinfo';
+  const onLegalInfo = () => ({ ...fromPortal(), url: LEGAL, tab: { id: 7, url: LEGAL } as never });
+
+  it('a portal page records evidence, kept with the path it was seen on; the popup reads it with the profile\'s own', async () => {
+    await router.handle({ type: 'save-profile', profile: { version: 1, partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] } }, fromOptions());
+    await router.handle({ type: 'record-evidence', evidence: [{ kind: 'csp-status', value: 'active', seen: 'アクティブ' }] }, onLegalInfo());
+    const { progress } = (await router.handle({ type: 'get-progress' }, fromOptions())) as { progress: { evidence: Record<string, { path: string; value: string }> } };
+    expect(progress.evidence['csp-status']).toMatchObject({ value: 'active', path: '/dashboard/v2/account-settings/organization/legalinfo' });
+    expect(progress.evidence['pla-known']).toBeDefined();
+  });
+
+  it('a content script can neither read the progress nor set a step', async () => {
+    await expect(router.handle({ type: 'set-step-state', stepId: 'accept-mpa', state: 'done' }, fromPortal())).rejects.toThrow(/own pages/);
+    await expect(router.handle({ type: 'get-progress' }, fromPortal())).rejects.toThrow(/own pages/);
+  });
+
+  it('a hand-set state is stored, and reset to automatic', async () => {
+    await router.handle({ type: 'set-step-state', stepId: 'accept-mpa', state: 'skipped' }, fromOptions());
+    let { progress } = (await router.handle({ type: 'get-progress' }, fromOptions())) as { progress: { manual: Record<string, { state: string }> } };
+    expect(progress.manual['accept-mpa']?.state).toBe('skipped');
+    await router.handle({ type: 'set-step-state', stepId: 'accept-mpa', state: 'auto' }, fromOptions());
+    ({ progress } = (await router.handle({ type: 'get-progress' }, fromOptions())) as { progress: { manual: Record<string, { state: string }> } });
+    expect(progress.manual).toEqual({});
+  });
+
+  it('the badge shows the tab\'s errors, else its warnings, else nothing', async () => {
+    const texts: [number, string][] = [];
+    const api = { setBadgeText: vi.fn(async (d: { tabId: number; text: string }) => void texts.push([d.tabId, d.text])), setBadgeBackgroundColor: vi.fn(async () => {}) };
+    (fakeBrowser as unknown as { action: unknown }).action = api;
+    const warning = { ...issue, code: 'group-alias-email', severity: 'warning' as const, fieldId: 'f2' };
+    await router.handle({ type: 'report-issues', url: PORTAL, title: 't', issues: [issue, warning] }, fromPortal(7));
+    await router.handle({ type: 'report-issues', url: PORTAL, title: 't', issues: [warning] }, fromPortal(9));
+    await router.handle({ type: 'report-issues', url: PORTAL, title: 't', issues: [] }, fromPortal(9));
+    expect(texts).toEqual([[7, '1'], [9, '1'], [9, '']]);
+    expect(api.setBadgeBackgroundColor).toHaveBeenNthCalledWith(1, { tabId: 7, color: '#c50f1f' });
+    expect(api.setBadgeBackgroundColor).toHaveBeenNthCalledWith(2, { tabId: 9, color: '#8a5300' });
   });
 });
