@@ -29,6 +29,7 @@ export function runChecks(
           severity: finding.severity ?? check.severity,
           fieldId: finding.fieldId,
           message: check.messages[locale](finding.params),
+          params: finding.params,
         });
       }
     } catch (error) {
@@ -47,4 +48,20 @@ export function unknownHosts(ctx: CheckContext): string[] {
     if (host && !(host in ctx.facts.domains)) hosts.add(host);
   }
   return [...hosts];
+}
+
+/**
+ * An issue's message in `locale`, rendered again from its code and params (the popup and sidebar speak the
+ * browser's language, whatever the page's). Falls back to the message as sent when the code is unknown
+ * or the params do not fit.
+ */
+export function renderMessage(checks: readonly Check[], issue: { code: string; message: string; params?: unknown }, locale: Locale): string {
+  const check = checks.find((c) => c.code === issue.code);
+  if (!check || issue.params === undefined) return issue.message;
+  try {
+    const text = check.messages[locale](issue.params);
+    return typeof text === 'string' && text !== '' ? text : issue.message;
+  } catch {
+    return issue.message;
+  }
 }

@@ -188,5 +188,8 @@ export interface Issue {
   code: string;
   severity: Severity;
   fieldId: string;
+  /** In the page's language; `params` lets any surface render it again in its own (`renderMessage`). */
   message: string;
+  /** The finding's params (plain JSON data). */
+  params: unknown;
 }

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { profileEvidence, recordEvidence, setManual, type Progress } from '../../rules/companion/progress';
-import { portalPath } from '../../rules/companion/steps';
+import { portalPath } from '../../rules/companion/places';
 import { describeDomain } from '../../rules/email/domain';
 import { extensionRequestSchema, PROFILE_WRITES, type ExtensionResponses, type ProgressChanged, type TabStateChanged } from '../contract/extension';
 import { pageRequestSchema, type FactsChanged, type PageResponses } from '../contract/page';

@@ -18,10 +18,12 @@ export const tabIssueSchema = z.object({
   severity,
   fieldId: z.string().max(32),
   message: z.string().max(LIMITS.message),
+  /** The finding's params, so that extension pages render the message in their own language. */
+  params: z.json().optional().refine((p) => p === undefined || JSON.stringify(p).length <= LIMITS.message, 'params too large'),
   fieldLabel: z.string().max(LIMITS.fieldLabel),
 });
 export type TabIssue = z.infer<typeof tabIssueSchema>;
-export type _TabIssueIsAnIssue = Assert<Same<Omit<TabIssue, 'fieldLabel'>, Issue>>;
+export type _TabIssueIsAnIssue = Assert<Same<Omit<TabIssue, 'fieldLabel' | 'params'>, Omit<Issue, 'params'>>>;
 
 const digits = z.string().regex(/^\d{5,8}$/);
 

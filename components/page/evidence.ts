@@ -1,7 +1,7 @@
 import {
   readAdminAgent, readEmailVerification, readIndirectProvider, readMpa, readProgramStatus, type EvidenceReading,
 } from '../../rules/companion/evidence';
-import { portalPath, stepOfPage } from '../../rules/companion/steps';
+import { placeOfPage, portalPath } from '../../rules/companion/places';
 import { textOf } from './describe';
 import { leafTexts, readAccountEmail, tableRows } from './readers';
 
@@ -25,11 +25,11 @@ function rowsOf(doc: Document): string[][] {
 export function readEvidence(doc: Document, url: string): EvidenceReading[] {
   const path = portalPath(url);
   const headings = [...doc.querySelectorAll('h1, h2, [role="heading"]')].slice(0, 20).map((h) => textOf(h));
-  const step = stepOfPage(url, headings)?.id;
+  const step = placeOfPage(url, headings);
   const out: EvidenceReading[] = [];
   const push = (r: EvidenceReading | null) => r && out.push({ ...r, seen: r.seen.slice(0, 300) });
   if (step === 'open-welcome') push({ kind: 'welcome-seen', value: 'seen', seen: headings[0] ?? path });
-  if (ENROLLMENT_FORM.test(path)) push({ kind: 'enrollment-form-seen', value: 'seen', seen: headings[0] ?? path });
+  if (ENROLLMENT_FORM.test(path) && step !== 'open-welcome') push({ kind: 'enrollment-form-seen', value: 'seen', seen: headings[0] ?? path });
   if (step === 'business-verification' || step === 'verify-email' || HOME.test(path)) {
     const texts = leafTexts(doc.body);
     const status = step === 'business-verification' ? readProgramStatus(texts) : null;

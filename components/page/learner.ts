@@ -2,7 +2,7 @@ import { ADDRESS_PARTS, PART_KINDS } from '../../rules/address/compare';
 import { resolveCountry } from '../../rules/geo/country';
 import type { AddressParts, ClassifiedField, PageFacts } from '../../rules/types';
 import type { EvidenceReading } from '../../rules/companion/evidence';
-import { stepOfPage } from '../../rules/companion/steps';
+import { placeOfPage } from '../../rules/companion/places';
 import type { Learned } from '../contract/page';
 import { readEvidence } from './evidence';
 import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers';
@@ -68,7 +68,7 @@ export class Learner {
    * is authorized (what the page shows after it is read on Indirect providers).
    */
   onAuthorizeProvider(doc: Document, text: string): void {
-    if (stepOfPage(doc.location.href)?.id !== 'authorize-distributor') return;
+    if (placeOfPage(doc.location.href) !== 'authorize-distributor') return;
     const evidence: EvidenceReading[] = [{ kind: 'distributor-authorized', value: 'seen', seen: text.trim().slice(0, 300) }];
     this.onceEach('authorize', evidence, () => this.deps.record(evidence));
   }

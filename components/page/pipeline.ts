@@ -2,6 +2,7 @@ import type { EvidenceReading } from '../../rules/companion/evidence';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
 import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts } from '../../rules/types';
 import type { Learned, TabIssue } from '../contract/page';
+import { LIMITS } from '../contract/limits';
 import type { ProfileFacts } from '../contract/profile';
 import { benchMark } from './bench';
 import { Learner } from './learner';
@@ -38,6 +39,9 @@ export interface PipelineDeps {
   /** Scheduling, supplied by the content-script context so nothing runs after invalidation. */
   schedule(fn: () => void): void;
 }
+
+/** Params travel with a report only while small (a message is rendered from them elsewhere). */
+const fitsReport = (params: unknown) => params !== undefined && JSON.stringify(params).length <= LIMITS.message;
 
 export class Pipeline {
   readonly marks: MarkLayer;
@@ -165,8 +169,8 @@ export class Pipeline {
 
   private reportIfChanged(issues: Issue[], fields: ClassifiedField[]): void {
     const label = new Map(fields.map((f) => [f.descriptor.id, f.descriptor.labels[0]?.text ?? f.descriptor.name]));
-    const report: TabIssue[] = issues.map(({ code, severity, fieldId, message }) => ({
-      code, severity, fieldId, message, fieldLabel: label.get(fieldId) ?? '',
+    const report: TabIssue[] = issues.map(({ code, severity, fieldId, message, params }) => ({
+      code, severity, fieldId, message, ...(fitsReport(params) ? { params: params as TabIssue['params'] } : {}), fieldLabel: label.get(fieldId) ?? '',
     }));
     const key = JSON.stringify(report);
     if (key === this.lastReport) return;

@@ -1,3 +1,5 @@
+import { CHECKS } from '../../rules/checks';
+import { renderMessage } from '../../rules/run-checks';
 import type { Locale } from '../../rules/types';
 import { strings } from './strings';
 import type { TabIssue } from '../contract/page';
@@ -19,7 +21,7 @@ export function IssueList({ issues, locale }: { issues: TabIssue[]; locale: Loca
         <li key={`${issue.fieldId}|${issue.code}`} class={`issue ${issue.severity}`} data-issue-code={issue.code} data-severity={issue.severity}>
           <span class="sev">{t.severity[issue.severity]}</span>
           {issue.fieldLabel ? <span class="field">{issue.fieldLabel}</span> : null}
-          <span class="msg">{issue.message}</span>
+          <span class="msg">{renderMessage(CHECKS, issue, locale)}</span>
           <code class="code">{issue.code}</code>
         </li>
       ))}

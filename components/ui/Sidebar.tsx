@@ -1,17 +1,34 @@
-import { strings } from './strings';
+import { Checklist, PorPanel, ProgressBar, useProgress, viewsOf } from './Companion';
 import { uiLocale } from './locale';
+import { strings } from './strings';
 import { TabSummary } from './TabSummary';
+import { useTabState } from './use-tab-state';
 
+/** The sidebar: the whole checklist (following the active tab), POR readiness in detail, the tab's issues. */
 export function Sidebar() {
   const locale = uiLocale();
   const t = strings(locale);
+  const tabResponse = useTabState();
+  const progress = useProgress();
+  const tab = tabResponse?.state ?? null;
+  const isCurrent = tab !== null && tabResponse?.fromOtherTab === false;
+  const views = progress ? viewsOf(progress) : null;
   return (
     <main class="sidebar" lang={locale}>
       <h1>{t.sidebarTitle}</h1>
+      {views ? <ProgressBar views={views} locale={locale} /> : null}
       <section aria-labelledby="live-issues">
         <h2 id="live-issues">{t.liveIssues}</h2>
-        <TabSummary locale={locale} full />
+        <TabSummary locale={locale} full response={tabResponse} />
       </section>
+      {progress && views ? (
+        <>
+          <PorPanel response={progress} locale={locale} detailed />
+          <Checklist views={views} locale={locale} tab={tab} isCurrent={isCurrent} />
+        </>
+      ) : (
+        <p class="loading">…</p>
+      )}
       <p class="privacy">{t.privacy}</p>
     </main>
   );

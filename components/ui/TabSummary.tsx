@@ -1,12 +1,11 @@
 import type { Locale } from '../../rules/types';
 import { strings } from './strings';
 import { IssueCount, IssueList } from './IssueList';
-import { useTabState } from './use-tab-state';
+import type { ExtensionResponses } from '../contract/extension';
 
-/** The issues of the current tab: the count always, the list when `full`. */
-export function TabSummary({ locale, full }: { locale: Locale; full: boolean }) {
+/** The issues of the current tab (as `useTabState` keeps them): the count always, the list when `full`. */
+export function TabSummary({ locale, full, response }: { locale: Locale; full: boolean; response: ExtensionResponses['get-tab-state'] | null }) {
   const t = strings(locale);
-  const response = useTabState();
   if (response === null) return <p class="loading">…</p>;
   const { state, fromOtherTab } = response;
   if (!state) {

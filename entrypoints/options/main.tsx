@@ -1,5 +1,5 @@
-import { render } from 'preact';
 import '../../components/ui/style.css';
+import { mount } from '../../components/ui/mount';
 import { Options } from '../../components/ui/Options';
 
-render(<Options />, document.getElementById('app')!);
+mount(<Options />);

@@ -1,5 +1,5 @@
-import { render } from 'preact';
 import '../../components/ui/style.css';
+import { mount } from '../../components/ui/mount';
 import { Popup } from '../../components/ui/Popup';
 
-render(<Popup />, document.getElementById('app')!);
+mount(<Popup />);

@@ -1,5 +1,5 @@
-import { render } from 'preact';
 import '../../components/ui/style.css';
+import { mount } from '../../components/ui/mount';
 import { Sidebar } from '../../components/ui/Sidebar';
 
-render(<Sidebar />, document.getElementById('app')!);
+mount(<Sidebar />);

@@ -1,5 +1,7 @@
-import { fold } from '../text';
 import type { Locale } from '../types';
+import { PLACES, placeOfPage, type Place } from './places';
+
+export { portalLocale, portalPath } from './places';
 
 /**
  * The enrollment of a CSP indirect reseller, step by step, as data (`../shared/reference/partner-center.md`,
@@ -58,8 +60,8 @@ export interface Step {
   link?: { path: string } | { url: string };
   /** Portal paths (after the locale prefix; `*` matches the rest) that belong to this step. */
   pages: readonly string[];
-  /** Page headings (h1/h2) that say a portal page belongs to this step when its path does not (folded, whole). */
-  headings?: Record<Locale, readonly string[]>;
+  /** Page headings (h1/h2) that say a portal page belongs to this step when its path does not. */
+  headings?: Place['headings'];
   /** Evidence that completes it. Empty: only the user can say it is done. */
   evidence: readonly EvidenceRule[];
 }
@@ -76,7 +78,7 @@ export const STEPS: readonly Step[] = [
       ja: 'Microsoft AI Cloud パートナー プログラムに参加し、事業所の住所がある国の拠点 (PLA) を用意します。',
     },
     link: { path: '/dashboard/account/v3/enrollment/introduction/partnership' },
-    pages: ['/dashboard/account/v3/enrollment/introduction/*'],
+    ...PLACES['partner-program-membership'],
     evidence: [{ kind: 'pla-known', status: { [ANY]: 'done' } }],
   },
   {
@@ -84,8 +86,7 @@ export const STEPS: readonly Step[] = [
     title: { en: 'Open the indirect reseller welcome page', ja: '間接リセラーのようこそページを開く' },
     todo: { en: 'Start the indirect reseller enrollment from its welcome page.', ja: '間接リセラーの登録をようこそページから始めます。' },
     link: { url: 'https://aka.ms/accounts/varEnrollment' },
-    headings: { en: ['welcome to the indirect reseller enrollment', 'become an indirect reseller'], ja: ['間接リセラーの登録へようこそ', '間接リセラーになる'] },
-    pages: ['/pcv/register/joinnow/enrollmentwelcome/*', '/dashboard/account/v3/enrollment/welcome*'],
+    ...PLACES['open-welcome'],
     evidence: [{ kind: 'welcome-seen', status: { [ANY]: 'done' } }],
   },
   {
@@ -93,7 +94,7 @@ export const STEPS: readonly Step[] = [
     title: { en: 'Review the welcome page and continue', ja: 'ようこそページを確認して次へ進む' },
     todo: { en: 'Read what the enrollment needs, then select Next.', ja: '登録に必要なものを確認し、[次へ] を選択します。' },
     link: { url: 'https://aka.ms/accounts/varEnrollment' },
-    pages: [],
+    ...PLACES['review-welcome'],
     evidence: [{ kind: 'enrollment-form-seen', status: { [ANY]: 'done' } }],
   },
   {
@@ -103,7 +104,7 @@ export const STEPS: readonly Step[] = [
       en: "Sign in with your company's global admin work account (not a personal Microsoft account).",
       ja: '会社のグローバル管理者の職場アカウントでサインインします (個人の Microsoft アカウントは使えません)。',
     },
-    pages: [],
+    ...PLACES['sign-in-global-admin'],
     evidence: [{ kind: 'account-seen', status: { [ANY]: 'done' } }],
   },
   {
@@ -114,8 +115,7 @@ export const STEPS: readonly Step[] = [
       ja: '識別子ページで、CSP アカウントと同じ国の種類「ロケーション」(PLA) の PartnerID を関連付けます。グローバル (PGA) の ID は使えません。',
     },
     link: { path: '/dashboard/account/v3/organization/identity' },
-    headings: { en: ['identifiers'], ja: ['識別子'] },
-    pages: ['/dashboard/account/v3/organization/identity*', '/dashboard/v2/account-settings/organization/identity*'],
+    ...PLACES['associate-pla'],
     evidence: [
       { kind: 'pla-associated', status: { [ANY]: 'done' } },
       { kind: 'pla-known', status: { [ANY]: 'in-progress' } },
@@ -129,8 +129,7 @@ export const STEPS: readonly Step[] = [
       ja: '登記どおりの法人名と住所を入力します。ポータルが標準化した住所を提案したら、それを使用します。',
     },
     link: { path: '/dashboard/account/v3/enrollment/legal-business-profile' },
-    headings: { en: ['legal business profile'], ja: ['法的ビジネス プロファイル', '法的ビジネスプロファイル'] },
-    pages: ['/dashboard/account/v3/enrollment/legal-business-profile*'],
+    ...PLACES['legal-business-profile'],
     evidence: [
       { kind: 'address-verified', status: { [ANY]: 'done' } },
       { kind: 'legal-profile-submitted', status: { [ANY]: 'in-progress' } },
@@ -144,7 +143,7 @@ export const STEPS: readonly Step[] = [
       ja: '自社ドメインの個人の業務用メール (フリーメールや共有メールボックスは不可) を入力し、[登録] を選択します。',
     },
     link: { path: '/dashboard/account/v3/enrollment/primary-contact' },
-    pages: ['/dashboard/account/v3/enrollment/primary-contact*', '/dashboard/account/v3/enrollment/support*'],
+    ...PLACES['primary-contact'],
     evidence: [{ kind: 'email-verification', status: { [ANY]: 'done' } }, { kind: 'csp-status', status: { [ANY]: 'done' } }],
   },
   {
@@ -155,7 +154,7 @@ export const STEPS: readonly Step[] = [
       ja: '主要連絡先が確認メールを開いてリンクを選択します。届かない場合は法的情報ページから再送信します。',
     },
     link: { path: '/dashboard/v2/account-settings/organization/required-verification' },
-    pages: ['/dashboard/v2/account-settings/organization/required-verification*'],
+    ...PLACES['verify-email'],
     evidence: [
       { kind: 'email-verification', status: { pending: 'in-progress', verified: 'done' } },
       { kind: 'csp-status', status: { active: 'done', authorized: 'done', qualified: 'done' } },
@@ -169,8 +168,7 @@ export const STEPS: readonly Step[] = [
       ja: 'Microsoft が会社と担当者を確認します (3～5 営業日)。法的情報ページで書類を求められたらアップロードします ([今すぐ修正])。',
     },
     link: { path: '/dashboard/v2/account-settings/organization/legalinfo#csp' },
-    headings: { en: ['legal info', 'legal information'], ja: ['法的情報'] },
-    pages: ['/dashboard/v2/account-settings/organization/legalinfo*'],
+    ...PLACES['business-verification'],
     evidence: [
       { kind: 'csp-status', status: { active: 'done', authorized: 'done', qualified: 'done', pending: 'in-progress', rejected: 'blocked', declined: 'blocked' } },
     ],
@@ -183,8 +181,7 @@ export const STEPS: readonly Step[] = [
       ja: 'グローバル管理者として、アカウント設定 → 契約で MPA に同意します (CSP リージョンごと)。',
     },
     link: { path: '/dashboard/account/v3/settings/agreements' },
-    headings: { en: ['agreements'], ja: ['契約'] },
-    pages: ['/dashboard/account/v3/settings/agreements*'],
+    ...PLACES['accept-mpa'],
     evidence: [
       { kind: 'mpa', status: { accepted: 'done', pending: 'in-progress' } },
       { kind: 'csp-status', status: { active: 'done', authorized: 'done', qualified: 'in-progress' } },
@@ -198,7 +195,7 @@ export const STEPS: readonly Step[] = [
       ja: '法的情報 → プログラム情報で、間接リセラー プログラムが「アクティブ」(または「承認済み」) になっていることを確認します。',
     },
     link: { path: '/dashboard/v2/account-settings/organization/legalinfo#csp' },
-    pages: [],
+    ...PLACES['status-active'],
     evidence: [
       { kind: 'csp-status', status: { ...STATUS_DONE, pending: 'in-progress', qualified: 'in-progress', rejected: 'blocked', declined: 'blocked' } },
     ],
@@ -211,8 +208,7 @@ export const STEPS: readonly Step[] = [
       ja: 'ユーザー管理で自分の名前を開き、管理エージェントの役割を付与します。ディストリビューターの承認に必要です。',
     },
     link: { path: '/dashboard/account/v3/usermanagement#users' },
-    headings: { en: ['user management'], ja: ['ユーザー管理'] },
-    pages: ['/dashboard/account/v3/usermanagement*', '/dashboard/v2/account-settings/usermanagement*'],
+    ...PLACES['admin-agent-role'],
     evidence: [{ kind: 'admin-agent', status: { [ANY]: 'done' } }],
   },
   {
@@ -223,7 +219,7 @@ export const STEPS: readonly Step[] = [
       ja: '同じ CSP リージョンのディストリビューターと契約し、その名前とリージョンをこの拡張機能の設定に入力します。',
     },
     link: { url: 'https://partner.microsoft.com/membership/cloud-solution-provider/find-a-provider' },
-    pages: [],
+    ...PLACES['choose-distributor'],
     evidence: [{ kind: 'distributor-set', status: { [ANY]: 'done' } }],
   },
   {
@@ -233,7 +229,7 @@ export const STEPS: readonly Step[] = [
       en: "Open the invitation link, tick the distributor and select Authorize indirect provider.",
       ja: '招待のリンクを開き、ディストリビューターを選択して [間接プロバイダーを承認する] を選択します。',
     },
-    pages: ['/dashboard/v2/customers/indirectresellers/relationshiprequest/*'],
+    ...PLACES['authorize-distributor'],
     evidence: [
       { kind: 'distributor-authorized', status: { [ANY]: 'done' } },
       { kind: 'distributor-listed', status: { active: 'done', authorized: 'done', pending: 'in-progress' } },
@@ -247,8 +243,7 @@ export const STEPS: readonly Step[] = [
       ja: '顧客 → 間接プロバイダーにディストリビューターが表示されます。顧客にはそのディストリビューターを含む招待を送ります。',
     },
     link: { path: '/dashboard/v2/customers/indirectproviders' },
-    headings: { en: ['indirect providers'], ja: ['間接プロバイダー'] },
-    pages: ['/dashboard/v2/customers/indirectproviders*'],
+    ...PLACES['distributor-listed'],
     evidence: [{ kind: 'distributor-listed', status: { active: 'done', authorized: 'done', pending: 'in-progress' } }],
   },
   {
@@ -259,7 +254,7 @@ export const STEPS: readonly Step[] = [
       ja: '識別子ページの CSP セクションにある関連付け済み PartnerID (PLA ID) をディストリビューターに伝えます。パートナー オブ レコードに使われます。',
     },
     link: { path: '/dashboard/account/v3/organization/identity' },
-    pages: [],
+    ...PLACES['share-associated-partner-id'],
     evidence: [],
   },
   {
@@ -269,31 +264,10 @@ export const STEPS: readonly Step[] = [
       en: 'Each year: at least USD 1,000 of CSP revenue over 12 months, MFA for every admin user, and a security contact.',
       ja: '毎年、過去 12 か月の CSP 売上 1,000 米ドル以上、全管理者ユーザーの MFA、セキュリティ連絡先が必要です。',
     },
-    pages: [],
+    ...PLACES['stay-authorized'],
     evidence: [],
   },
 ];
-
-/** The portal's locale prefix of a URL (`en-us`, `ja-jp`), or '' when it has none. */
-export function portalLocale(url: string): string {
-  try {
-    const first = new URL(url).pathname.split('/')[1] ?? '';
-    return /^[a-z]{2}-[a-z]{2,4}$/i.test(first) ? first.toLowerCase() : '';
-  } catch {
-    return '';
-  }
-}
-
-/** A URL's path without the portal's locale prefix. */
-export function portalPath(url: string): string {
-  try {
-    const path = new URL(url).pathname;
-    const prefix = portalLocale(url);
-    return prefix ? path.slice(prefix.length + 1) || '/' : path;
-  } catch {
-    return '';
-  }
-}
 
 /** The step's link for a portal page in `locale` (`en-us`, `ja-jp` or '' for none). */
 export function deepLink(step: Step, locale: string): string | undefined {
@@ -302,18 +276,8 @@ export function deepLink(step: Step, locale: string): string | undefined {
   return `https://partner.microsoft.com${locale ? `/${locale}` : ''}${step.link.path}`;
 }
 
-const matches = (pattern: string, path: string) =>
-  pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern || path === `${pattern}/`;
-
-/**
- * The step a portal page belongs to: by its path, else by one of its main headings; null for pages no
- * step is about (home, customers …) and for every page outside the portal.
- */
+/** The step a portal page belongs to (by path, else by heading); null for other pages. */
 export function stepOfPage(url: string, headings: readonly string[] = []): Step | null {
-  if (!/^https:\/\/partner\.microsoft\.com\//.test(url)) return null;
-  const path = portalPath(url);
-  const byPath = STEPS.find((s) => s.pages.some((p) => matches(p, path)));
-  if (byPath) return byPath;
-  const folded = headings.map(fold);
-  return STEPS.find((s) => s.headings && Object.values(s.headings).some((hs) => hs.some((h) => folded.includes(fold(h))))) ?? null;
+  const id = placeOfPage(url, headings);
+  return id ? (STEPS.find((step) => step.id === id) ?? null) : null;
 }
