@@ -36,13 +36,16 @@ function extensionDir(kind) {
 
 /**
  * @param {'chromium'|'firefox'} kind
- * @param {{ headless?: boolean, lang?: string }} [options] `lang` sets the browser UI language (Chromium).
+ * @param {{ headless?: boolean, lang?: string, userDataDir?: string }} [options] `lang` sets the browser UI
+ *   language (Chromium: chromium-l10n; Firefox: a language pack, firefox-esr-l10n-ja). `userDataDir`
+ *   (Chromium) keeps the profile, to restart the browser on it.
  */
-export async function launch(kind, { headless = true, lang = 'en-US' } = {}) {
+export async function launch(kind, { headless = true, lang = 'en-US', userDataDir } = {}) {
   if (kind === 'chromium') {
     const browser = await puppeteer.launch({
       executablePath: chromiumPath(),
       headless,
+      ...(userDataDir ? { userDataDir } : {}),
       pipe: true,
       enableExtensions: true,
       defaultViewport: { width: 1280, height: 900 },
@@ -70,7 +73,10 @@ export async function launch(kind, { headless = true, lang = 'en-US' } = {}) {
     env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'intl.locale.requested': 'en-US',
+      'intl.locale.requested': lang,
+      // Debian's language packs are installed for the whole system: let Firefox use them.
+      'extensions.autoDisableScopes': 0,
+      'extensions.enabledScopes': 15,
     },
   });
   // This launch's own profile (another run on the machine may have launched one meanwhile: never touch it).
