@@ -191,7 +191,7 @@ export class Pipeline {
     const domain = account?.split('@')[1]?.toLowerCase();
     if (domain) this.learnOnce({ kind: 'company-domain', domain });
     const dialog = readAddressDialog(document, this.deps.parseAddressLines);
-    this.page = {};
+    this.page = { path: location.pathname };
     if (dialog) {
       const anchorId = this.idOf(dialog.anchor);
       this.elements.set(anchorId, dialog.anchor);

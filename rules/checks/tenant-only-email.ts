@@ -1,3 +1,4 @@
+import { ownerOf } from '../detect/owner';
 import { parseEmail } from '../email/parse';
 import type { Check, Finding } from '../types';
 
@@ -19,12 +20,13 @@ export const tenantOnlyEmail: Check = {
     passes: [
       { fields: [{ kind: 'primary-contact-email', value: 'jane@contoso.com' }] },
       { fields: [{ kind: 'email', value: 'jane@contoso.onmicrosoft.com' }] },
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.onmicrosoft.com', section: 'お客様の顧客の連絡先' }] },
     ],
   },
-  run({ fields, facts }) {
+  run({ fields, facts, page }) {
     const findings: Finding[] = [];
     for (const f of fields) {
-      if (f.kind !== 'primary-contact-email') continue;
+      if (f.kind !== 'primary-contact-email' || ownerOf(f.descriptor, page) === 'other') continue;
       const email = parseEmail(f.descriptor.value);
       const info = email && facts.domains[email.host];
       if (info?.tenantOnly) findings.push({ fieldId: f.descriptor.id, params: { domain: info.host } });
