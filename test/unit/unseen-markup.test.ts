@@ -278,6 +278,12 @@ describe('kind 8: the header of its column is a field\'s label', () => {
     const orders = fieldsOf('<table><thead><tr><th>PartnerID</th><th>Order ID</th></tr></thead><tbody><tr><td>7654321</td><td><input value="12a4567"></td></tr></tbody></table>');
     expect(orders[0]!.kind).toBe('unknown');
   });
+  it('near miss: help text that warns against the global ID does not make a PLA field a global one', () => {
+    for (const hint of ["Don't use the Global ID of your headquarters.", '本社のグローバル ID は使えません。']) {
+      const fields = fieldsOf(`<label for="p">PLA ID</label><input id="p" aria-describedby="h" value="12a4567"><p id="h">${hint}</p>`);
+      expect(malformedPartnerId.run({ fields, facts: { domains: {} } }).map((f) => f.fieldId), hint).toEqual(['f1']);
+    }
+  });
   it('help text by aria-describedby names an otherwise unlabelled field', () => {
     const [f] = fieldsOf('<div><input aria-describedby="h" value="7654321"><div id="h">Your partner location account (PLA) ID, from Identifiers</div></div>');
     expect(f!.kind).toBe('partner-id');
