@@ -33,6 +33,10 @@ export interface FieldDescriptor {
   visible: boolean;
   /** Read-only or disabled: the page displays a value rather than asking for one. */
   readOnly?: boolean;
+  /** The element's own ARIA role, when it has one (`searchbox`, `combobox` …). */
+  role?: string;
+  /** For selects: a few option texts (at most 12), enough to tell a list of countries from other lists. */
+  options?: string[];
 }
 
 export type LabelSourceKind =
@@ -44,6 +48,8 @@ export type LabelSourceKind =
   | 'title'
   | 'preceding-text'
   | 'table-cell'
+  | 'column-header'
+  | 'aria-describedby'
   | 'dt';
 
 export interface LabelSource {
@@ -133,6 +139,8 @@ export interface AddressDialog {
 /** What the content script read from the page besides the form fields. */
 export interface PageFacts {
   addressDialog?: AddressDialog;
+  /** The page's path (`/en-us/dashboard/v2/customers/…`): the route says whose data a form is about. */
+  path?: string;
 }
 
 export interface CheckContext {
@@ -151,7 +159,8 @@ export interface Finding<P = unknown> {
 
 /** A small form for a check's own examples (and the meta-test): field kinds and values, plus facts. */
 export interface CheckExample {
-  fields: { kind: FieldKind; value: string }[];
+  /** A field's kind and value; `section` and `label` when the example is about where the field sits. */
+  fields: { kind: FieldKind; value: string; section?: string; label?: string }[];
   facts?: Partial<Facts>;
   page?: PageFacts;
 }

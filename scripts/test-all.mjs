@@ -1,5 +1,5 @@
 // The whole test suite, as CI runs it: typecheck, lint, unit tests, both builds, web-ext lint, e2e in
-// Chromium and Firefox, and a smoke run of the benchmark. Ends with one line: `N passed, N failed`.
+// Chromium and Firefox, the accuracy table, and a smoke run of the benchmark. Ends with one line: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
@@ -42,7 +42,7 @@ try {
 }
 
 step('e2e (Chromium + Firefox)', 'node', [
-  '--test', '--test-concurrency=1', '--test-timeout=300000',
+  '--test', '--test-concurrency=1', '--test-timeout=600000',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', '--test-reporter-destination=test-results/e2e.tap',
   'test/e2e/*.test.mjs',
@@ -62,6 +62,10 @@ try {
 } catch {
   broken.push('e2e (no report)');
 }
+
+// The confusion table over the unit fixtures and the e2e run's per-page results: any missed planted issue
+// or any false flag fails the suite (target: 100 % flagged, 0 false flags).
+step('accuracy (confusion table)', 'node', ['scripts/accuracy.mjs']);
 
 // The benchmark is not a test: CI runs it once, small, to prove it still runs (budgets: `npm run bench`).
 step('benchmark build', 'npm', ['run', 'build:bench']);

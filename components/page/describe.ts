@@ -59,13 +59,16 @@ function containsField(el: Element): boolean {
   return el.matches(FIELD_SELECTOR) || el.querySelector(FIELD_SELECTOR) !== null;
 }
 
-/** Text just before the field: previous siblings, walking up a few ancestors (labels drawn as divs). */
+/**
+ * Text just before the field: previous siblings, walking up a few ancestors (labels drawn as divs). A
+ * heading is a section's name, not the field's: the search stops there (the section is read apart).
+ */
 function precedingText(el: Element): string {
   let node: Element | null = el;
   for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
     let sib = node.previousSibling;
     for (let hops = 0; sib && hops < 4; hops++, sib = sib.previousSibling) {
-      if (sib.nodeType === Node.ELEMENT_NODE && containsField(sib as Element)) return '';
+      if (sib.nodeType === Node.ELEMENT_NODE && (containsField(sib as Element) || (sib as Element).matches(HEADING_OR_LEGEND))) return '';
       const text = sib.nodeType === Node.TEXT_NODE ? (sib.nodeValue ?? '').trim() : textOf(sib);
       if (text) return text.slice(0, MAX_LABEL);
     }
@@ -73,10 +76,81 @@ function precedingText(el: Element): string {
   return '';
 }
 
-function tableCellLabel(cell: Element): string {
+const HEADING_OR_LEGEND = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
+const GRID = 'table, [role="grid"], [role="table"], [role="treegrid"]';
+const ROW = 'tr, [role="row"]';
+const BODY_CELL = 'td, [role="gridcell"], [role="cell"]';
+const ANY_CELL = 'td, th, [role="gridcell"], [role="cell"], [role="columnheader"], [role="rowheader"]';
+const HEADER_CELL = 'th, [role="columnheader"]';
+
+/** The previous non-empty cell of the row, and whether it is a header cell (`th`, `rowheader`). */
+function previousCell(cell: Element): { text: string; header: boolean } {
   let prev = cell.previousElementSibling;
   while (prev && !textOf(prev)) prev = prev.previousElementSibling;
-  return prev ? textOf(prev) : '';
+  return prev ? { text: textOf(prev), header: prev.matches('th, [role="rowheader"]') } : { text: '', header: false };
+}
+
+/** The cells of a row, its own only (not those of a grid nested in a cell). */
+const cellsOf = (row: Element) => [...row.children].filter((c) => c.matches(ANY_CELL));
+
+/** The column a cell starts at: `aria-colindex` when given, else the widths (`colspan`) of the cells before it. */
+function columnOf(cell: Element, cells: Element[]): number {
+  const aria = Number(cell.getAttribute('aria-colindex'));
+  if (aria > 0) return aria - 1;
+  let col = 0;
+  for (const c of cells) {
+    if (c === cell) return col;
+    col += Math.max(1, Number(c.getAttribute('colspan')) || 1);
+  }
+  return -1;
+}
+
+/** A header row's cell covering a column: by `aria-colindex` when the headers have it, else by widths. */
+function headerAt(row: Element, col: number): string {
+  const cells = cellsOf(row);
+  let start = 0;
+  for (const c of cells) {
+    const aria = Number(c.getAttribute('aria-colindex'));
+    const from = aria > 0 ? aria - 1 : start;
+    const span = Math.max(1, Number(c.getAttribute('colspan')) || 1);
+    if (col >= from && col < from + span) return c.matches(HEADER_CELL) ? textOf(c) : '';
+    start = from + span;
+  }
+  return '';
+}
+
+/** The first row of a grid made of header cells (`thead tr`, a row of `th` or `columnheader`s). */
+function headerRowIn(root: Element): Element | null {
+  for (const row of root.querySelectorAll(ROW)) {
+    const cells = cellsOf(row);
+    if (cells.length > 0 && cells.every((c) => c.matches(HEADER_CELL) || textOf(c) === '')) return row;
+    if (cells.some((c) => c.matches(BODY_CELL))) return null;
+  }
+  return null;
+}
+
+/**
+ * The header of a cell's column: in its own table or grid, or (grids that draw the header as a separate
+ * table above the body, as Kendo and virtualised grids do) in a header table just before it, found by
+ * walking up a few ancestors.
+ */
+function columnHeader(cell: Element): string {
+  const row = cell.parentElement?.closest(ROW);
+  if (!row) return '';
+  const col = columnOf(cell, cellsOf(row));
+  if (col < 0) return '';
+  const grid = row.closest(GRID);
+  if (!grid) return '';
+  const own = headerRowIn(grid);
+  if (own && own !== row) return headerAt(own, col);
+  let node: Element | null = grid;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
+      const header = sib.matches(GRID) ? headerRowIn(sib) : sib.querySelector(GRID) ? headerRowIn(sib.querySelector(GRID)!) : null;
+      if (header) return headerAt(header, col);
+    }
+  }
+  return '';
 }
 
 function definitionLabel(dd: Element): string {
@@ -148,16 +222,17 @@ interface Ancestors {
 }
 function ancestorsOf(el: Element): Ancestors {
   const found: Ancestors = { label: null, cell: null, box: null };
-  let from = el.parentElement?.closest('label, td, dd, fieldset, table') ?? null;
+  const ANCESTORS = 'label, td, dd, [role="gridcell"], [role="cell"], fieldset, table';
+  let from = el.parentElement?.closest(ANCESTORS) ?? null;
   while (from) {
     const tag = from.tagName;
     if (tag === 'LABEL') found.label ??= from;
-    else if (tag === 'TD' || tag === 'DD') found.cell ??= from;
+    else if (tag === 'TD' || tag === 'DD' || (tag !== 'TABLE' && tag !== 'FIELDSET')) found.cell ??= from;
     else {
       found.box ??= from;
       break;
     }
-    from = from.parentElement?.closest('label, td, dd, fieldset, table') ?? null;
+    from = from.parentElement?.closest(ANCESTORS) ?? null;
   }
   return found;
 }
@@ -213,12 +288,23 @@ function labelsOf(el: FieldElement, index: LabelIndex, attr: Attributes, anc: An
   for (const label of index.for(el, attr('id'))) add(label.contains(el) ? 'label-wrap' : 'label-for', textOf(label));
   add('aria-label', attr('aria-label'), true);
   const cell = anc.cell;
-  if (cell?.tagName === 'TD') add('table-cell', tableCellLabel(cell));
-  else if (cell) add('dt', definitionLabel(cell));
+  if (cell && cell.tagName !== 'DD') {
+    // In a grid the header of the column names the field; the cell before it is another value, unless
+    // it is the row's own header (a form drawn as a two-column table).
+    const header = columnHeader(cell);
+    const prev = previousCell(cell);
+    if (prev.header || (!header && prev.text)) add('table-cell', prev.text);
+    add('column-header', header);
+  } else if (cell) add('dt', definitionLabel(cell));
   // The text before the field is a fallback, read only when nothing names the field.
   if (out.length === 0) add('preceding-text', precedingText(el), true);
   add('placeholder', attr('placeholder'), true);
   add('title', attr('title'), true);
+  // Help text (`aria-describedby`): a weak label, which often names what to enter ("Your PLA ID, 7 digits").
+  const described = attr('aria-describedby');
+  if (described) {
+    add('aria-describedby', described.split(/\s+/).map((id) => { const l = byIdIn(el, id); return l ? textOf(l) : ''; }).join(' ').trim().slice(0, MAX_LABEL));
+  }
   return out;
 }
 
@@ -282,5 +368,18 @@ export function describeField(
     value: '',
     visible: true,
     readOnly: attr('readonly') !== null || attr('disabled') !== null || attr('aria-readonly') === 'true' || attr('aria-disabled') === 'true',
+    ...(attr('role') ? { role: attr('role')! } : {}),
+    ...(isSelect(el) ? { options: optionSample(el) } : {}),
   };
+}
+
+/** A few option texts of a select (the first dozen with text), enough to tell what kind of list it is. */
+function optionSample(el: HTMLSelectElement): string[] {
+  const out: string[] = [];
+  for (const o of el.options) {
+    const t = o.text.replace(/\s+/g, ' ').trim();
+    if (t) out.push(t.slice(0, 60));
+    if (out.length >= 12) break;
+  }
+  return out;
 }

@@ -41,9 +41,11 @@ export class Learner {
     const evidence = readEvidence(doc, doc.location.href);
     if (evidence.length > 0) this.onceEach('evidence', evidence, () => this.deps.record(evidence));
     const dialog = readAddressDialog(doc, this.deps.parseAddressLines);
-    if (!dialog) return {};
+    // The route tells whose page it is (a customer's under /customers/…) for the checks that care.
+    const path = doc.location.pathname;
+    if (!dialog) return { path };
     this.once({ kind: 'verified-address', address: dialog.verified });
-    return { addressDialog: { anchorId: register(dialog.anchor), entered: dialog.entered, verified: dialog.verified } };
+    return { path, addressDialog: { anchorId: register(dialog.anchor), entered: dialog.entered, verified: dialog.verified } };
   }
 
   /**

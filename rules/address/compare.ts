@@ -91,7 +91,9 @@ export function compareAddresses(entered: AddressParts, verified: AddressParts):
 // ---- Reading an address shown as lines of text ----
 
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}〒]/u;
-const JP_POSTAL = /^〒?\s*(\d{3}\s*[-‐‑–—−ー]?\s*\d{4})(?=\s|$)/;
+const JP_POSTAL = /^〒?\s*(\d{3}\s*[-‐‑–—−ー]?\s*\d{4})(?=\s|$|\p{Script=Han})/u;
+/** A Japanese postal code at the end of a line (`東京都千代田区… 〒100-0001`). */
+const JP_POSTAL_END = /(?:^|\s|〒)(\d{3}[-‐‑–—−ー]\d{4})$/;
 /** 横浜市西区, 千代田区, 〇〇郡〇〇町, 〇〇町: the municipality at the start of a Japanese line. */
 const JP_CITY = /^(?:[^\d\s区]+?市(?:\s?[^\d\s]{1,5}?区)?|[^\d\s]+?区|[^\d\s]+?郡[^\d\s]{1,5}?[町村]|[^\d\s]+?[町村])/;
 /** A postal code at the end of a line: US ZIP(+4), Canada, UK, Japan, then any 4–6 digits. */
@@ -164,24 +166,59 @@ function parseWestern(lines: string[]): AddressParts {
   return { ...parts, line1, line2: lines.slice(1, end).join(', ') };
 }
 
+/**
+ * The prefecture a text starts with, as written: with its suffix (東京都, 大阪府, 北海道) or without it
+ * (東京, 大阪) when what follows is not part of a city's name (京都市 and 大阪市 are cities).
+ */
+export function prefectureAt(text: string): { state: string; rest: string } | null {
+  const t = text.normalize('NFKC').trimStart();
+  for (const [, kanji] of JP_PREFECTURES) {
+    if (t.startsWith(kanji)) return { state: kanji, rest: t.slice(kanji.length) };
+  }
+  for (const [, kanji] of JP_PREFECTURES) {
+    const bare = kanji.replace(/[都府県]$/, '');
+    if (bare !== kanji && t.startsWith(bare) && !/^[市区町村郡]/.test(t.slice(bare.length))) return { state: bare, rest: t.slice(bare.length) };
+  }
+  return null;
+}
+
+/** A prefecture after a comma or a space (Western order: `千代田区, 東京都 100-0005`). */
+const hasPrefectureInside = (line: string) => line.normalize('NFKC').split(/[\s,、]+/).slice(1).some((w) => prefectureAt(w) !== null);
+
+/**
+ * Whether lines are in Japanese order (〒, prefecture, city, street, building) rather than Western order
+ * (street, building, `city, prefecture postal code`, country), decided by where the postal code and the
+ * prefecture are, not by the script: Japanese text is often written in Western order too.
+ */
+function japaneseOrder(lines: string[]): boolean {
+  const first = (lines[0] ?? '').normalize('NFKC');
+  if (JP_POSTAL.test(first) || prefectureAt(first)) return true;
+  const later = lines.slice(1).map((l) => l.normalize('NFKC'));
+  if (later.some((l) => POSTAL_END.test(l) || hasPrefectureInside(l) || prefectureAt(l))) return false;
+  return lines.some((l) => JAPANESE.test(l));
+}
+
 /** 〒 postal code, then prefecture, municipality and street (on one line or several), then the building. */
 function parseJapanese(lines: string[]): AddressParts {
   const parts: AddressParts = {};
   const rest = lines.map((l) => l.normalize('NFKC'));
   for (let i = 0; i < rest.length; i++) {
-    const m = JP_POSTAL.exec(rest[i] ?? '');
+    const line = rest[i] ?? '';
+    const start = JP_POSTAL.exec(line);
+    const end = start ? null : JP_POSTAL_END.exec(line);
+    const m = start ?? end;
     if (!m?.[1]) continue;
     parts.postalCode = m[1];
-    rest[i] = (rest[i] ?? '').slice(m[0].length).trim();
+    rest[i] = (start ? line.slice(m[0].length) : line.slice(0, m.index)).trim();
     break;
   }
   const queue = rest.filter(Boolean);
   const next = (left: string) => left.trim() || (queue.shift() ?? '');
   let head = next('');
-  const prefecture = JP_PREFECTURES.find(([, kanji]) => head.startsWith(kanji));
+  const prefecture = prefectureAt(head);
   if (prefecture) {
-    parts.state = prefecture[1];
-    head = next(head.slice(prefecture[1].length));
+    parts.state = prefecture.state;
+    head = next(prefecture.rest);
   }
   const city = JP_CITY.exec(head);
   if (city) {
@@ -203,10 +240,14 @@ export function parseAddressLines(lines: string[]): AddressParts {
     .filter((l): l is string => typeof l === 'string')
     .map((l) => l.slice(0, 300).trim())
     .filter(Boolean);
-  if (rest.length === 1 && !JAPANESE.test(rest[0] ?? '')) rest = (rest[0] ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+  // One line with commas in Western order (`1 Main St, Redmond, WA 98052`, `丸の内2-7-2, 千代田区, 東京都 100-0005`).
+  if (rest.length === 1) {
+    const pieces = (rest[0] ?? '').split(/[,、]/).map((l) => l.trim()).filter(Boolean);
+    if (pieces.length > 1 && !japaneseOrder(pieces)) rest = pieces;
+  }
   let country: string | undefined;
   if (rest.length > 0 && countryCode(rest[rest.length - 1] ?? '')) country = rest.pop();
   else if (rest.length > 1 && countryCode(rest[0] ?? '')) country = rest.shift();
-  const parts = rest.some((l) => JAPANESE.test(l)) ? parseJapanese(rest) : rest.length ? parseWestern(rest) : {};
+  const parts = rest.length === 0 ? {} : japaneseOrder(rest) ? parseJapanese(rest) : parseWestern(rest.map((l) => l.normalize('NFKC').replace(/〒\s*/g, '')));
   return compact({ ...parts, country });
 }

@@ -1,9 +1,10 @@
 import { ADDRESS_PARTS, compareAddresses, PART_KINDS, type AddressDiff } from '../address/compare';
 import { countryCode } from '../address/normalize';
 import { LEXICONS } from '../detect/lexicon';
+import { ownerOf } from '../detect/owner';
 import { fold } from '../text';
 import { defineCheck } from '../run-checks';
-import type { AddressPart, AddressParts, ClassifiedField, FieldKind, Finding, Locale } from '../types';
+import type { AddressPart, AddressParts, ClassifiedField, FieldKind, Finding, Locale, PageFacts } from '../types';
 
 const PART_NAMES: Record<Locale, Record<AddressPart, string>> = {
   en: {
@@ -19,16 +20,23 @@ const isOtherAddress = (section: string) => {
   const s = fold(section);
   return s !== '' && OTHER_ADDRESS.some((w) => s.includes(w));
 };
+/** A customer's or another company's address (by section, labels or route), or billing, shipping, another location. */
+const notLegalAddress = (f: ClassifiedField, page: PageFacts | undefined) =>
+  ownerOf(f.descriptor, page) === 'other' || isOtherAddress(f.descriptor.section);
 
 /** A select's "Select…" / "選択してください" text is no value. */
 const PLACEHOLDER = /^[\s\-–—]*$|^[\s\-–—]*(?:select|choose|please select)\b|選択/i;
 
-/** `standardization` when only the spelling differs; `diffs` are the differing parts, in form order. */
+/** `standardization` when only the spelling differs; `diffs` are the differences the mark lists. */
 type Params = { kind: 'material' | 'standardization'; diffs: AddressDiff[] };
 
-function findingOf(fieldId: string, diffs: AddressDiff[]): Finding<Params> {
-  const material = diffs.some((d) => d.material);
-  return { fieldId, params: { kind: material ? 'material' : 'standardization', diffs }, severity: material ? 'error' : 'info' };
+/**
+ * An error mark lists every difference; an info mark (standardization only) lists only the differences in
+ * spelling, with its own words: a material difference elsewhere has its own error mark.
+ */
+function findingOf(fieldId: string, diffs: AddressDiff[], material = diffs.some((d) => d.material)): Finding<Params> {
+  const shown = material ? diffs : diffs.filter((d) => !d.material);
+  return { fieldId, params: { kind: material ? 'material' : 'standardization', diffs: shown }, severity: material ? 'error' : 'info' };
 }
 
 /** `address line 1 ("1 Microsoft Wy" → "1 Microsoft Way"), postal code (…)`. */
@@ -115,8 +123,28 @@ export const addressDiffersFromVerified = defineCheck<Params>({
         ],
         facts: { verifiedAddress: { line1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98052-6399', country: 'US' } },
       },
+      {
+        // A material difference (postal code: error) next to a spelling one (東京 / 東京都: info).
+        fields: [
+          { kind: 'state', value: '東京' },
+          { kind: 'city', value: '千代田区' },
+          { kind: 'postal-code', value: '100-0002' },
+          { kind: 'address-line1', value: '千代田1丁目1番1号' },
+        ],
+        facts: { verifiedAddress: { line1: '千代田1丁目1番1号', city: '千代田区', state: '東京都', postalCode: '100-0001', country: 'JP' } },
+      },
     ],
     passes: [
+      {
+        // A customer's address, by the route and by the section.
+        fields: [{ kind: 'address-line1', value: '2 Main St' }, { kind: 'postal-code', value: '98052', section: 'Company address' }],
+        facts: { verifiedAddress: { line1: '1 Microsoft Way', city: 'Redmond', postalCode: '98052' } },
+        page: { path: '/en-us/dashboard/v2/customers/invite' },
+      },
+      {
+        fields: [{ kind: 'address-line1', value: '千代田2丁目1番1号', section: '取引先の住所' }, { kind: 'postal-code', value: '100-0001', section: '取引先の住所' }],
+        facts: { verifiedAddress: { line1: '千代田1丁目1番1号', postalCode: '100-0001' } },
+      },
       {
         fields: [],
         page: {
@@ -147,8 +175,8 @@ export const addressDiffersFromVerified = defineCheck<Params>({
     const verified = facts.verifiedAddress;
     if (!verified) return [];
     const own = fields.filter((f) => ADDRESS_KINDS.has(f.kind));
-    // A customer's, a billing or another location's address is not the legal address.
-    if (own.some((f) => isOtherAddress(f.descriptor.section))) return [];
+    // A customer's, another company's, a billing or another location's address is not the legal address.
+    if (own.some((f) => notLegalAddress(f, page))) return [];
     const { parts, ids } = pageAddress(own);
     if (!parts.line1 && !parts.postalCode) return [];
     // Another country: the form is about another address, not a misspelt legal one.
@@ -170,6 +198,6 @@ export const addressDiffersFromVerified = defineCheck<Params>({
     if (compared.length >= 2 && material.length === compared.length) return [];
     // Every differing field gets its own mark (error when its part differs materially, info when only
     // its spelling is standardized); each mark lists all the differences.
-    return diffs.flatMap((d) => (ids[d.part] ? [{ ...findingOf(ids[d.part]!, diffs), severity: d.material ? 'error' : 'info' } as const] : []));
+    return diffs.flatMap((d) => (ids[d.part] ? [findingOf(ids[d.part]!, diffs, d.material)] : []));
   },
 });

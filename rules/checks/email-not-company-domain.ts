@@ -1,3 +1,4 @@
+import { ownerOf } from '../detect/owner';
 import { parseEmail } from '../email/parse';
 import { defineCheck } from '../run-checks';
 import type { Finding } from '../types';
@@ -18,20 +19,29 @@ export const emailNotCompanyDomain = defineCheck<Params>({
       `会社が所有していることが確認されるため、自社ドメインのアドレスを入力してください。`,
   },
   examples: {
-    flags: [{ fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com' }], facts: { companyDomains: ['contoso.com'] } }],
+    flags: [
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com' }], facts: { companyDomains: ['contoso.com'] } },
+      { fields: [{ kind: 'primary-contact-email', value: 'taro@fabrikam.co.jp', section: '主要連絡先情報' }], facts: { companyDomains: ['contoso.co.jp'] } },
+      // "Customer" only as whom support serves: still our own contact.
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com', section: 'Customer support and primary contact' }], facts: { companyDomains: ['contoso.com'] } },
+    ],
     passes: [
       { fields: [{ kind: 'primary-contact-email', value: 'jane@sales.contoso.com' }], facts: { companyDomains: ['contoso.com'] } },
       { fields: [{ kind: 'primary-contact-email', value: 'jane@gmail.com' }], facts: { companyDomains: ['contoso.com'] } },
       { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com' }] },
+      // Another party's contact is on their own domain, not ours.
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com', section: "Customer's primary contact" }], facts: { companyDomains: ['contoso.com'] } },
+      { fields: [{ kind: 'primary-contact-email', value: 'taro@fabrikam.co.jp', section: '取引先の主要連絡先' }], facts: { companyDomains: ['contoso.co.jp'] } },
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com', section: 'Primary contact' }], facts: { companyDomains: ['contoso.com'] }, page: { path: '/en-us/dashboard/v2/customers/3f2a/account' } },
     ],
   },
   sandbox: { flags: ['en/clean.html'], quiet: ['ja/clean.html'] },
-  run({ fields, facts }) {
+  run({ fields, facts, page }) {
     const company = facts.companyDomains ?? [];
     if (company.length === 0) return [];
     const findings: Finding<Params>[] = [];
     for (const f of fields) {
-      if (f.kind !== 'primary-contact-email') continue;
+      if (f.kind !== 'primary-contact-email' || ownerOf(f.descriptor, page) === 'other') continue;
       const email = parseEmail(f.descriptor.value);
       const info = email && facts.domains[email.host];
       // Personal and tenant-only addresses have their own, more precise marks.

@@ -1,4 +1,5 @@
 import { GROUP_ALIAS_LOCAL_PARTS } from '../data/personal-mail-domains';
+import { ownerOf } from '../detect/owner';
 import { parseEmail } from '../email/parse';
 import { defineCheck } from '../run-checks';
 import type { Finding } from '../types';
@@ -38,18 +39,25 @@ export const groupAliasEmail = defineCheck<Params>({
       { fields: [{ kind: 'primary-contact-email', value: 'info@contoso.com' }] },
       { fields: [{ kind: 'primary-contact-email', value: 'Marketing.JP@contoso.co.jp' }] },
       { fields: [{ kind: 'primary-contact-email', value: 'admin2@contoso.com' }] },
+      // Our own contact, in a section that names customers only as whom support serves.
+      { fields: [{ kind: 'primary-contact-email', value: 'info@contoso.co.jp', section: '主要連絡先' }], page: { path: '/ja-jp/dashboard/account/v3/enrollment/primary-contact' } },
+      { fields: [{ kind: 'primary-contact-email', value: 'sales@contoso.com', section: 'Primary contact (customer support escalations)' }] },
     ],
     passes: [
       { fields: [{ kind: 'primary-contact-email', value: 'jane.doe@contoso.com' }] },
       { fields: [{ kind: 'primary-contact-email', value: 'sales.tanaka@contoso.co.jp' }] },
       { fields: [{ kind: 'support-email', value: 'support@contoso.com' }] },
+      // Someone else's contact: a customer's or another company's mailbox is theirs to choose.
+      { fields: [{ kind: 'primary-contact-email', value: 'info@fabrikam.com', section: "Customer's primary contact" }] },
+      { fields: [{ kind: 'primary-contact-email', value: 'info@fabrikam.co.jp', section: '顧客の主要連絡先' }] },
+      { fields: [{ kind: 'primary-contact-email', value: 'info@fabrikam.com', section: 'Primary contact' }], page: { path: '/en-us/dashboard/v2/customers/abc/contact' } },
     ],
   },
   sandbox: { flags: ['en/group-alias.html', 'en/tenant-only.html'], quiet: ['en/clean.html', 'ja/clean.html'] },
-  run({ fields }) {
+  run({ fields, page }) {
     const findings: Finding<Params>[] = [];
     for (const f of fields) {
-      if (f.kind !== 'primary-contact-email') continue;
+      if (f.kind !== 'primary-contact-email' || ownerOf(f.descriptor, page) === 'other') continue;
       const email = parseEmail(f.descriptor.value);
       const alias = email && aliasWord(email.local);
       if (alias) findings.push({ fieldId: f.descriptor.id, params: { alias } });

@@ -1,3 +1,4 @@
+import { ownerOf } from '../detect/owner';
 import { parseEmail } from '../email/parse';
 import { defineCheck } from '../run-checks';
 import type { Finding } from '../types';
@@ -22,13 +23,14 @@ export const tenantOnlyEmail = defineCheck<Params>({
     passes: [
       { fields: [{ kind: 'primary-contact-email', value: 'jane@contoso.com' }] },
       { fields: [{ kind: 'email', value: 'jane@contoso.onmicrosoft.com' }] },
+      { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.onmicrosoft.com', section: 'お客様の顧客の連絡先' }] },
     ],
   },
   sandbox: { flags: ['en/tenant-only.html'], quiet: ['en/group-alias.html', 'en/clean.html'] },
-  run({ fields, facts }) {
+  run({ fields, facts, page }) {
     const findings: Finding<Params>[] = [];
     for (const f of fields) {
-      if (f.kind !== 'primary-contact-email') continue;
+      if (f.kind !== 'primary-contact-email' || ownerOf(f.descriptor, page) === 'other') continue;
       const email = parseEmail(f.descriptor.value);
       const info = email && facts.domains[email.host];
       if (info?.tenantOnly) findings.push({ fieldId: f.descriptor.id, params: { domain: info.host } });

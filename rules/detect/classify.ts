@@ -1,4 +1,5 @@
 import { parseEmail } from '../email/parse';
+import { resolveCountry } from '../geo/country';
 import { fold, memoize } from '../text';
 import type { ClassifiedField, FieldDescriptor, FieldKind, LabelSourceKind } from '../types';
 import { ATTRIBUTE_WORDS, AUTOCOMPLETE_KINDS, LEXICONS, type KindTerms } from './lexicon';
@@ -16,7 +17,9 @@ const SOURCE_WEIGHT: Record<LabelSourceKind, number> = {
   'aria-labelledby': 0.8,
   'aria-label': 0.8,
   'table-cell': 0.7,
+  'column-header': 0.7,
   dt: 0.7,
+  'aria-describedby': 0.45,
   'preceding-text': 0.6,
   placeholder: 0.5,
   title: 0.5,
@@ -30,7 +33,7 @@ interface CompiledTerms {
   not: RegExp[];
 }
 
-function termPattern(term: string): RegExp {
+export function termPattern(term: string): RegExp {
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // ASCII words match whole words; anything else (Japanese) matches as a substring.
   return /^[\x20-\x7e]+$/.test(term) ? new RegExp(`(?:^|[^a-z0-9])${escaped}(?:$|[^a-z0-9])`) : new RegExp(escaped);
@@ -40,6 +43,38 @@ const COMPILED: CompiledTerms[] = Object.values(LEXICONS).flatMap((lexicon) =>
   lexicon.kinds.map((k) => ({ kind: k.kind, terms: k.terms.map(termPattern), not: (k.not ?? []).map(termPattern) })),
 );
 const PRIMARY_CONTACT = Object.values(LEXICONS).flatMap((l) => l.primaryContact.map(termPattern));
+const COUNTRY_VETO = COMPILED.filter((c) => c.kind === 'country').flatMap((c) => c.not);
+
+// ---- Search and filter boxes: never a field to check ----
+
+const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SEARCH_START = Object.values(LEXICONS).flatMap((l) => l.search.start.map(fold));
+const SEARCH_END = Object.values(LEXICONS).flatMap((l) => l.search.end.map(fold));
+const SEARCH_TEXT = new RegExp(
+  `^(?:${SEARCH_START.map((t) => (/^[\x20-\x7e]+$/.test(t) ? `${escape(t)}(?![a-z0-9])` : `${escape(t)}(?=$|[\\s:：])`)).join('|')})` +
+    `|(?:${SEARCH_END.map((t) => (/^[\x20-\x7e]+$/.test(t) ? `(?<![a-z0-9])${escape(t)}` : escape(t))).join('|')})[\\s.…:：]*$`,
+);
+/** Label sources that name the field itself (a column header or help text may speak of the results). */
+const OWN_LABELS = new Set<LabelSourceKind>(['label-for', 'label-wrap', 'aria-labelledby', 'aria-label', 'placeholder', 'title', 'preceding-text']);
+
+/**
+ * A search or filter box: `type=search`, `role=searchbox`, or a label or placeholder that says so
+ * ("Search by PartnerID", "Filter…", "PartnerID を検索"). What is typed there is a query, not an answer.
+ */
+export function isSearchBox(d: FieldDescriptor): boolean {
+  if (d.type.toLowerCase() === 'search' || d.role?.toLowerCase() === 'searchbox') return true;
+  return d.labels.some((l) => OWN_LABELS.has(l.source) && SEARCH_TEXT.test(fold(l.text)));
+}
+
+/**
+ * A select whose options are mostly country names or codes is a country field, whatever its section is
+ * called: what a field offers says more than the heading it sits under. Needs three options at least.
+ */
+export function optionsAreCountries(options: readonly string[] | undefined): boolean {
+  const named = (options ?? []).filter((o) => o.trim() !== '');
+  if (named.length < 3) return false;
+  return named.filter((o) => resolveCountry(o) !== null).length >= Math.ceil(named.length * 0.6);
+}
 const SUPPORT = Object.values(LEXICONS).flatMap((l) => l.support.map(termPattern));
 
 /** Kinds a folded label text votes for (remembered: label texts repeat across fields and scans). */
@@ -99,19 +134,20 @@ export function classifyStatic(d: FieldDescriptor): ClassifiedField {
  * same scores, and a heading's text changing does not make every field be scored again.
  */
 const signature = (d: FieldDescriptor) =>
-  [d.tag, d.type, d.name, d.htmlId, d.autocomplete, d.inputMode, ...d.hints, '|', ...d.labels.map((l) => `${l.source}:${l.text}`)].join('\u0001');
+  [d.tag, d.type, d.role ?? '', d.name, d.htmlId, d.autocomplete, d.inputMode, ...d.hints, '|', ...d.labels.map((l) => `${l.source}:${l.text}`), '|', ...(d.options ?? [])].join('\u0001');
 const staticCache = new Map<string, Score>();
 
 /** A cached static classification, completed with the current value (an unlabelled field holding an address). */
 export function withValue(stat: ClassifiedField, d: FieldDescriptor): ClassifiedField {
-  if (stat.kind === 'unknown' && d.tag !== 'select' && parseEmail(d.value)) return { descriptor: d, kind: emailRole(d), confidence: 0.3 };
+  if (stat.kind === 'unknown' && d.tag !== 'select' && !isSearchBox(d) && parseEmail(d.value)) return { descriptor: d, kind: emailRole(d), confidence: 0.3 };
   return { descriptor: d, kind: stat.kind, confidence: stat.confidence };
 }
 
-type Score = { best: KindTerms['kind'] | null; score: number };
+type Score = { best: KindTerms['kind'] | null; score: number; search?: boolean };
 
 /** The best-voted kind from autocomplete, type, labels and attribute words. Pure, value-independent. */
 function scoreKind(d: FieldDescriptor): Score {
+  if (isSearchBox(d)) return { best: null, score: 0, search: true };
   const scores = new Map<KindTerms['kind'], number>();
   const vote = (kind: KindTerms['kind'], weight: number) => scores.set(kind, (scores.get(kind) ?? 0) + weight);
 
@@ -123,6 +159,10 @@ function scoreKind(d: FieldDescriptor): Score {
   if (type === 'email') vote('email', 0.9);
   if (type === 'tel') vote('phone', 0.6);
   if (d.inputMode === 'email') vote('email', 0.5);
+  // What the field offers: a list of countries (unless a label says it is a calling code or the like).
+  if (d.tag === 'select' && optionsAreCountries(d.options) && !d.labels.some((l) => COUNTRY_VETO.some((p) => p.test(fold(l.text))))) {
+    vote('country', 0.9);
+  }
 
   // Each label source votes once per kind; the first labels are the strongest.
   for (const label of d.labels) {
@@ -143,7 +183,8 @@ function scoreKind(d: FieldDescriptor): Score {
   return { best, score };
 }
 
-function finish(d: FieldDescriptor, { best, score }: Score): ClassifiedField {
+function finish(d: FieldDescriptor, { best, score, search }: Score): ClassifiedField {
+  if (search) return { descriptor: d, kind: 'unknown', confidence: 0 };
   if (best === null || score < THRESHOLD) {
     // A bare "ID" box in a section about the PLA ("Associate your partner location account (PLA)").
     if (d.tag === 'input' && kindsInText(fold(d.section)).has('partner-id')) return { descriptor: d, kind: 'partner-id', confidence: 0.3 };

@@ -33,6 +33,22 @@ export interface Lexicon {
   otherAddress: string[];
   /** Button texts that submit a form (a click on one is taken as submitting). */
   submitButtons: string[];
+  /**
+   * A search or filter box names itself with these: `start` at the start of a label ("Search by
+   * PartnerID"), `end` at its end ("PartnerID を検索"). Such a box is never a field to check.
+   */
+  search: { start: string[]; end: string[] };
+  /**
+   * Whose data a section is about. `other`: another party's (a customer's, another company's) contact or
+   * address; `notOther`: phrases that contain those words but are still about us ("customer support");
+   * `ours`: words that say the section is about the signed-in partner's own company.
+   */
+  owner: { other: string[]; notOther: string[]; ours: string[] };
+  /**
+   * Texts of the address-verification dialog that are never address lines: choices, buttons, badges.
+   * A line starting with one (`start`) or, for languages without spaces, containing one (`contains`).
+   */
+  dialogWords: { start: string[]; contains: string[] };
 }
 
 export const LEXICONS: Record<string, Lexicon> = {
@@ -68,6 +84,16 @@ export const LEXICONS: Record<string, Lexicon> = {
     },
     otherAddress: ['customer', 'billing', 'bill to', 'shipping', 'ship to', 'delivery', 'business location', 'add location', 'branch'],
     submitButtons: ['next', 'save', 'submit', 'enroll', 'continue', 'confirm', 'finish', 'done', 'update', 'save and continue'],
+    search: { start: ['search', 'filter', 'filter by', 'search by', 'search for'], end: ['search'] },
+    owner: {
+      other: ['customer', 'customers', 'customer\'s', 'client', 'clients', 'client\'s', 'end customer', 'another company', 'other company', 'third party', 'third-party'],
+      notOther: ['customer support', 'customer service', 'customer care', 'customer-facing', 'support for customers', 'customer success'],
+      ours: ['your company', 'your organization', 'your organisation', 'our company', 'your primary contact', 'legal business profile'],
+    },
+    dialogWords: {
+      start: ['use', 'select', 'choose', 'keep', 'edit', 'continue', 'cancel', 'back', 'ok', 'recommended', 'suggested', 'verify', 'confirm'],
+      contains: [],
+    },
   },
   ja: {
     kinds: [
@@ -101,6 +127,17 @@ export const LEXICONS: Record<string, Lexicon> = {
     },
     otherAddress: ['顧客', 'お客様', '請求', '配送', '送付先', '事業所', '場所の追加', '支店'],
     submitButtons: ['次へ', '保存', '送信', '登録', '続行', '確認', '完了', '更新', '保存して続行'],
+    search: { start: ['検索', '絞り込み'], end: ['を検索', 'で検索', '検索', 'を絞り込む', 'で絞り込む', '絞り込み'] },
+    owner: {
+      other: ['顧客', '取引先', '他社', '別の会社', '他の会社', 'エンド カスタマー', 'エンドカスタマー', 'お客様の顧客'],
+      notOther: ['顧客サポート', '顧客 サポート', '顧客対応', '顧客窓口'],
+      ours: ['自社', '貴社', '御社', '法的ビジネス プロファイル', '法的ビジネスプロファイル'],
+    },
+    dialogWords: {
+      start: ['この住所', '入力した住所', '入力された住所', '選択', '使用', '続行', 'キャンセル', '戻る', '編集', '閉じる', '変更'],
+      // No Japanese address line holds these words: a UI text around the address does.
+      contains: ['住所', '使用', '選択', '推奨', 'おすすめ', '確認', '編集', '入力', 'してください', 'します', 'する'],
+    },
   },
 };
 

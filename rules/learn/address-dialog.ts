@@ -1,5 +1,6 @@
 import { ADDRESS_PARTS, PART_KINDS } from '../address/compare';
 import { kindsInText } from '../detect/classify';
+import { LEXICONS } from '../detect/lexicon';
 import { fold } from '../text';
 import type { AddressPart, AddressParts } from '../types';
 import { ENTERED_MARKERS, labelText, matchesMarker, VERIFIED_MARKERS } from './terms';
@@ -53,12 +54,29 @@ export function parseComparisonTable(rows: string[][]): ComparisonTable | null {
   return null;
 }
 
-/** Texts inside an address block that are not address lines: its heading, choices, buttons. */
-const NOT_ADDRESS = /^(use|select|choose|keep|edit|continue|cancel|back|ok|この住所|選択|使用|続行|キャンセル|戻る|編集)\b/;
+const DIALOG_START = Object.values(LEXICONS).flatMap((l) => l.dialogWords.start).map(fold);
+const DIALOG_CONTAINS = Object.values(LEXICONS).flatMap((l) => l.dialogWords.contains).map(fold);
+const ASCII = /^[\x20-\x7e]+$/;
+
+/**
+ * A text of the dialog that is no address line: a choice, a button, a badge ("Use this address",
+ * "この住所を使用する", "(推奨)", "入力した住所"). English words must end where a word ends; a Japanese
+ * word has no word boundary after it (the next character is Japanese too), so it matches as a prefix, and
+ * the words no Japanese address line ever holds (住所, 使用, 推奨 …) match anywhere.
+ */
+export function isDialogText(text: string): boolean {
+  const t = labelText(text).replace(/^[\s(（[「【]+/, '');
+  if (t === '') return true;
+  for (const w of DIALOG_START) {
+    if (!t.startsWith(w)) continue;
+    if (!ASCII.test(w) || !/[a-z0-9]/.test(t[w.length] ?? '')) return true;
+  }
+  return DIALOG_CONTAINS.some((w) => t.includes(w));
+}
 
 /** The address lines of a block: its texts minus markers and control labels. */
 export function addressLines(texts: string[]): string[] {
   return texts
     .map((t) => t.replace(/\s+/g, ' ').trim())
-    .filter((t) => t !== '' && !isEnteredMarker(t) && !isVerifiedMarker(t) && !NOT_ADDRESS.test(labelText(t)));
+    .filter((t) => t !== '' && !isEnteredMarker(t) && !isVerifiedMarker(t) && !isDialogText(t));
 }

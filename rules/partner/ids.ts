@@ -36,8 +36,13 @@ const GLOBAL_LABEL = /global|pga|グローバル/;
  * whose own label says it holds the global (PGA) ID.
  */
 export function plaFields(fields: ClassifiedField[]): ClassifiedField[] {
+  // Help text (aria-describedby) often warns against the global ID ("Don't use the Global ID"): it does
+  // not make the field a global-ID field.
   return fields.filter(
-    (f) => f.kind === 'partner-id' && !f.descriptor.readOnly && !f.descriptor.labels.some((l) => GLOBAL_LABEL.test(fold(l.text))),
+    (f) =>
+      f.kind === 'partner-id' &&
+      !f.descriptor.readOnly &&
+      !f.descriptor.labels.some((l) => l.source !== 'aria-describedby' && GLOBAL_LABEL.test(fold(l.text))),
   );
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launch, openExtensionPage, ROOT } from './browsers.mjs';
-import { expectedKeys, keys, openPortal, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
+import { expectedKeys, keys, openPortal, pageResults, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
 import { isAllowedRequest, urlOf } from './portal.mjs';
 
 const expectations = JSON.parse(readFileSync(path.join(ROOT, 'test/sandbox/expectations.json'), 'utf8'));
@@ -14,7 +14,9 @@ for (const kind of BROWSERS) {
   describe(`${kind}`, () => {
     let ext;
     const log = [];
+    const results = pageResults('pages', kind);
     before(async () => {
+      results.open();
       ext = await launch(kind);
       // Chromium: the service worker's own requests are logged too (CDP on the worker target).
       if (ext.worker) {
@@ -34,10 +36,12 @@ for (const kind of BROWSERS) {
           if (page.clean) {
             await settle(tab);
             const marks = await readMarks(tab);
+            results.record({ file: page.file, expected: [], seen: keys(marks) });
             assert.deepEqual(marks.filter((m) => m.severity !== 'info'), [], 'a clean page has no error or warning mark');
           } else {
             const want = expectedKeys(page.expect);
             const marks = await waitForMarks(tab, (m) => keys(m).join() === want.join());
+            results.record({ file: page.file, expected: want, seen: keys(marks) });
             assert.deepEqual(keys(marks), want);
             for (const m of marks) {
               assert.ok(m.distance < 40, `mark ${m.code} sits beside its field (${m.distance}px)`);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launch, openExtensionPage, ROOT } from './browsers.mjs';
-import { expectedKeys, keys, openPortal, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
+import { expectedKeys, keys, openPortal, pageResults, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
 import { urlOf } from './portal.mjs';
 
 const flows = JSON.parse(readFileSync(path.join(ROOT, 'test/sandbox/expectations-flows.json'), 'utf8'));
@@ -17,7 +17,9 @@ for (const kind of BROWSERS) {
   describe(`${kind}`, () => {
     let ext;
     let options;
+    const results = pageResults('flows', kind);
     before(async () => {
+      results.open();
       ext = await launch(kind);
       options = await ext.browser.newPage();
       await openExtensionPage(ext, options, 'options.html');
@@ -68,6 +70,14 @@ for (const kind of BROWSERS) {
       for (const [k, v] of Object.entries(address)) assert.equal(stored[k], v, `verified ${k} saved from options`);
     }
 
+    /** Opens a sandbox page and waits until what it teaches (a verified address) is stored. */
+    async function visitPage(file) {
+      const tab = await openPortal(ext, urlOf(file));
+      for (let i = 0; i < 60 && !(await profile()).verifiedAddress; i++) await sleep(100);
+      await tab.close();
+      return (await profile()).verifiedAddress;
+    }
+
     const GIVEN = {
       nothing: async () => {},
       'identifiers-visited': () => visitIdentifiers(),
@@ -100,11 +110,30 @@ for (const kind of BROWSERS) {
       assert.deepEqual((await profile()).company.domains, ['contoso.co.jp']);
     });
 
+    it('a Japanese dialog with UI words among its lines teaches the address without them (issue 10, kind 4)', async () => {
+      await reset();
+      const learned = await visitPage('ja/address-dialog-words.html');
+      assert.deepEqual(learned && { ...learned, source: undefined, confirmedAt: undefined }, {
+        postalCode: '100-0001', state: '東京都', city: '千代田区', line1: '千代田1丁目1番1号', country: '日本', source: undefined, confirmedAt: undefined,
+      });
+    });
+
+    it('a Japanese address in Western line order is learned part by part (issue 10, kind 5)', async () => {
+      await reset();
+      const learned = await visitPage('ja/address-dialog-western.html');
+      assert.equal(learned?.line1, '丸の内2丁目7番2号');
+      assert.equal(learned?.line2, 'JPタワー');
+      assert.equal(learned?.city, '千代田区');
+      assert.equal(learned?.state, '東京都');
+      assert.equal(learned?.postalCode, '100-0005');
+      assert.equal(learned?.country, '日本');
+    });
+
     for (const [n, flow] of flows.entries()) {
       const what = flow.expect.length ? expectedKeys(flow.expect).join(', ') : 'no error or warning';
       it(`#${n} ${flow.file}, given ${flow.given}${flow.type ? `, typing ${flow.type}` : ''}: ${what}`, async () => {
         await reset();
-        await GIVEN[flow.given]();
+        await (flow.given.startsWith('visited:') ? visitPage(flow.given.slice('visited:'.length)) : GIVEN[flow.given]());
         const tab = await openPortal(ext, urlOf(flow.file));
         try {
           await settle(tab, 300);
@@ -120,7 +149,13 @@ for (const kind of BROWSERS) {
             await sleep(1200);
             marks = (await readMarks(tab)).filter((m) => m.severity !== 'info');
           }
+          results.record({ file: flow.file, given: flow.given, expected: want, seen: keys(await readMarks(tab)) });
           assert.deepEqual(keys(marks), want);
+          // Each severity has its own words: an info mark never repeats an error's or a warning's message.
+          const words = (m) => m.label.replace(/^[^:：]+[:：]\s*/, '');
+          for (const a of marks) {
+            for (const b of marks) if (a.severity !== b.severity) assert.notEqual(words(a), words(b), `${a.severity} and ${b.severity} marks say the same`);
+          }
           for (const e of flow.expect) {
             const beside = await tab.evaluate((sel) => {
               const el = document.querySelector(sel);

@@ -1,5 +1,26 @@
 // Reading the extension's marks from a page, as a user would see them: beside which field, with what code.
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './browsers.mjs';
 import { interceptPortal } from './portal.mjs';
+
+/**
+ * Per-page results for `npm run accuracy`: one JSON line per sandbox page and case, with the marks expected
+ * and the marks seen (`code|severity|value`). `open` starts a suite's file afresh.
+ */
+export function pageResults(suite, browser) {
+  const dir = path.join(ROOT, 'test-results/e2e-pages');
+  const file = path.join(dir, `${suite}-${browser}.jsonl`);
+  return {
+    open() {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file, '');
+    },
+    record({ file: page, given = 'nothing', expected, seen }) {
+      appendFileSync(file, `${JSON.stringify({ suite, browser, file: page, given, expected, seen })}\n`);
+    },
+  };
+}
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

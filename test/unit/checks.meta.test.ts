@@ -65,6 +65,21 @@ describe.each(CHECKS.map((c) => [c.code, c] as const))('%s', (code, check) => {
     }
   });
 
+  it('speaks in its own words for each severity (an info mark never repeats an error)', () => {
+    for (const example of check.examples.flags) {
+      const findings = check.run(contextOf(example));
+      for (const locale of ['en', 'ja'] as const) {
+        for (const a of findings) {
+          for (const b of findings) {
+            if ((a.severity ?? check.severity) !== (b.severity ?? check.severity)) {
+              expect(check.messages[locale](a.params), JSON.stringify(example)).not.toBe(check.messages[locale](b.params));
+            }
+          }
+        }
+      }
+    }
+  });
+
   it('leaves each of its "passes" examples alone', () => {
     expect(check.examples.passes.length).toBeGreaterThan(0);
     for (const example of check.examples.passes) expect(issuesOf(check, example), JSON.stringify(example)).toEqual([]);

@@ -9,13 +9,14 @@ export function descriptor(overrides: Partial<FieldDescriptor> = {}): FieldDescr
   };
 }
 
-export function field(kind: FieldKind, value: string, id = 'f1'): ClassifiedField {
-  return { descriptor: descriptor({ id, value }), kind, confidence: 1 };
+export function field(kind: FieldKind, value: string, id = 'f1', where: { section?: string; label?: string } = {}): ClassifiedField {
+  const labels = where.label ? [{ source: 'label-for' as const, text: where.label }] : [];
+  return { descriptor: descriptor({ id, value, section: where.section ?? '', labels }), kind, confidence: 1 };
 }
 
 /** A check context as the content script would have it once the background answered every lookup. */
 export function contextOf(example: CheckExample): CheckContext {
-  const fields = example.fields.map((f, i) => field(f.kind, f.value, `f${i + 1}`));
+  const fields = example.fields.map((f, i) => field(f.kind, f.value, `f${i + 1}`, f));
   const domains: CheckContext['facts']['domains'] = {};
   for (const f of fields) {
     const host = parseEmail(f.descriptor.value)?.host;
