@@ -1,15 +1,26 @@
 // `npm run demo`: the built extension in Chromium on the sandbox portal pages, served at their real URLs.
 // With a display, a browser window opens and stays until you close it. Without one (a server, CI), the
-// flagged pages are screenshotted instead and the folder is printed.
-import { mkdirSync } from 'node:fs';
+// flagged pages are screenshotted instead and the folder is printed. It starts from a demo team profile
+// (test/sandbox/demo-team-profile.json: a PGA, PLAs of two countries, a verified address, a distributor in
+// Japan), so that the PartnerID, region and address checks show too.
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, ROOT } from './e2e/browsers.mjs';
+import { launch, openExtensionPage, ROOT } from './e2e/browsers.mjs';
 import { interceptPortal, routes } from './e2e/portal.mjs';
 import { settle } from './e2e/helpers.mjs';
 
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const ext = await launch('chromium', { headless });
 const index = routes.find((r) => r.file === 'index.html');
+
+const setup = await ext.browser.newPage();
+await openExtensionPage(ext, setup, 'options.html');
+const imported = await setup.evaluate(
+  (text) => browser.runtime.sendMessage({ type: 'import-profile', text }),
+  readFileSync(path.join(ROOT, 'test/sandbox/demo-team-profile.json'), 'utf8'),
+);
+console.log(imported?.ok ? 'Demo team profile imported (Contoso Japan KK, distributor in Japan).' : `Demo team profile not imported: ${JSON.stringify(imported)}`);
+await setup.close();
 
 if (!headless) {
   for (const route of [index, ...routes.filter((r) => r !== index)]) {
@@ -39,6 +50,17 @@ if (!headless) {
     await page.screenshot({ path: file, fullPage: true });
     const count = await page.evaluate(() => document.querySelector('csp-reseller-assistant')?.shadowRoot?.querySelectorAll('[data-issue-code]').length ?? 0);
     console.log(`${String(count).padStart(2)} mark(s)  ${route.url}\n           → ${path.relative(process.cwd(), file)}`);
+    await page.close();
+  }
+  // The extension's own pages, as the last portal tab left them.
+  for (const file of ['popup.html', 'sidepanel.html', 'options.html']) {
+    const page = await ext.browser.newPage();
+    await page.setViewport({ width: file === 'popup.html' ? 360 : 480, height: 900 });
+    await openExtensionPage(ext, page, file);
+    await new Promise((r) => setTimeout(r, 800));
+    const shot = path.join(out, `extension-${file.replace('.html', '')}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    console.log(`           ${file} → ${path.relative(process.cwd(), shot)}`);
     await page.close();
   }
   console.log(`\nNo display found, so the demo wrote screenshots to ${path.relative(process.cwd(), out)}/ instead of opening a window.`);

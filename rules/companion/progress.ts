@@ -119,8 +119,8 @@ const SAYS: Record<Locale, Record<PorCondition['id'], Record<Readiness, (x: Reco
       unknown: () => 'No PLA is known yet: open Identifiers once so the assistant can read it.',
     },
     region: {
-      met: ({ country, region }) => `${country} is in ${region}, the distributor's CSP region.`,
-      'not-met': ({ country, region, distributor }) => `${country} is in ${region}, but the distributor serves ${distributor}: orders will be blocked.`,
+      met: ({ country, region }) => `${country} is in the ${region} CSP region, which the distributor serves.`,
+      'not-met': ({ country, region, distributor }) => `${country} is in the ${region} CSP region, but the distributor serves ${distributor}: orders will be blocked.`,
       unknown: () => "The business country or the distributor's region is not known yet (settings).",
     },
     status: {

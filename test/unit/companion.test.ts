@@ -205,3 +205,30 @@ describe('POR readiness', () => {
     expect(states(porReadiness({ evidence: {}, partnerIds: [{ id: '1234567', type: 'global' }], associatedPartnerId: '1234567' }, 'en')).pla).toBe('unknown');
   });
 });
+
+describe('stored progress', () => {
+  it('a stored record is validated: defaults fill what an older record lacks; a bad record is refused with where and why', async () => {
+    const { parseProgress, PROGRESS_VERSION } = await import('../../components/contract/progress');
+    expect(parseProgress({ version: PROGRESS_VERSION })).toEqual({ ok: true, progress: { version: 1, evidence: {}, manual: {} } });
+    const bad = parseProgress({ version: 1, manual: { 'accept-mpa': { state: 'finished', at: AT } } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.join()).toMatch(/manual\.accept-mpa\.state/);
+    expect(parseProgress({ version: 2 }).ok).toBe(false);
+    expect(parseProgress('not an object').ok).toBe(false);
+  });
+
+  it('a record that no longer validates is set aside under a timestamped key, never lost, and progress starts afresh', async () => {
+    const { createStore, get, keys, set } = await import('idb-keyval');
+    const { ProgressStore } = await import('../../components/background/progress-store');
+    const db = `progress-test-${Math.random()}`;
+    const raw = createStore(db, 'kv');
+    await set('progress', { version: 1, evidence: { mpa: { kind: 'mpa', value: 'x'.repeat(99), seen: '', path: '', at: AT } } }, raw);
+    const store = new ProgressStore(db);
+    expect(await store.current()).toEqual({ version: 1, evidence: {}, manual: {} });
+    const aside = (await keys(raw)).filter((k) => String(k).startsWith('progress.unreadable.'));
+    expect(aside).toHaveLength(1);
+    expect(((await get(aside[0]!, raw)) as { value: unknown }).value).toMatchObject({ evidence: { mpa: { kind: 'mpa' } } });
+    const { progress } = await store.update((p) => setManual(p, 'accept-mpa', 'done', AT));
+    expect(progress.manual['accept-mpa']?.state).toBe('done');
+  });
+});

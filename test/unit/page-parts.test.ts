@@ -298,6 +298,25 @@ describe('readEvidence', () => {
     ]);
   });
 
+  it('the welcome page by its path (en) or only by its heading (ja); an enrollment form; never the introduction', () => {
+    document.body.innerHTML = `<div role="heading" aria-level="1">Welcome to the indirect reseller enrollment</div>`;
+    expect(readEvidence(document, `${PORTAL}/en-us/pcv/register/joinnow/enrollmentwelcome/valueaddedreseller`)).toEqual([
+      { kind: 'welcome-seen', value: 'seen', seen: 'Welcome to the indirect reseller enrollment' },
+    ]);
+    document.body.innerHTML = `<h1>間接リセラーの登録へようこそ</h1>`;
+    expect(readEvidence(document, `${PORTAL}/ja-jp/dashboard/account/v3/enrollment/reseller-start`)).toEqual([
+      { kind: 'welcome-seen', value: 'seen', seen: '間接リセラーの登録へようこそ' },
+    ]);
+    document.body.innerHTML = `<h1>Legal business profile</h1>`;
+    expect(readEvidence(document, `${PORTAL}/en-us/dashboard/account/v3/enrollment/legal-business-profile`)).toEqual([
+      { kind: 'enrollment-form-seen', value: 'seen', seen: 'Legal business profile' },
+    ]);
+    document.body.innerHTML = `<h1>Partnership</h1>`;
+    expect(readEvidence(document, `${PORTAL}/en-us/dashboard/account/v3/enrollment/introduction/partnership`)).toEqual([]);
+    document.body.innerHTML = `<h1>Welcome to the indirect reseller enrollment</h1>`;
+    expect(readEvidence(document, 'https://partner.microsoft.com.example/en-us/pcv/register/joinnow/enrollmentwelcome/x')).toEqual([]);
+  });
+
   it('reads nothing of the kind on another page with the same words', () => {
     document.body.innerHTML = `<h1>Home</h1><div><span>Indirect reseller</span><span>Active</span></div>`;
     expect(readEvidence(document, `${PORTAL}/en-us/dashboard/v2/customers/list`)).toEqual([]);
