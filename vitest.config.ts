@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { countryData } from './scripts/country-data.mjs';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest(), countryData()],
   define: { __CSP_BENCH__: 'false' },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],

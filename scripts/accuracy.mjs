@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
+import { countryData } from './country-data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -31,7 +32,7 @@ const problems = [];
 // ---- 1. Unit fixtures: each check's `examples` (flags: planted; passes: must stay quiet) ----
 // The checks are TypeScript importing CSV and JSON: load them through Vite, as vitest does.
 const server = await createServer({
-  root: ROOT, configFile: false, logLevel: 'error', appType: 'custom',
+  root: ROOT, configFile: false, logLevel: 'error', appType: 'custom', plugins: [countryData()],
   server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] },
 });
 try {

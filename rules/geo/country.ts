@@ -1,12 +1,10 @@
-import countries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json';
-import ja from 'i18n-iso-countries/langs/ja.json';
+import data from 'virtual:country-data';
 import { fold } from '../text';
 import type { Locale } from '../types';
 import { COUNTRY_ROWS } from './regions';
 
-countries.registerLocale(en);
-countries.registerLocale(ja);
+/** i18n-iso-countries' names in English and Japanese, extracted at build time (scripts/country-data.mjs). */
+const NAMES: Record<Locale, Record<string, string[]>> = { en: data.en, ja: data.ja };
 
 /** Names people and portals use that neither the library nor Microsoft's table has. */
 const EXTRA_NAMES: Record<string, string> = {
@@ -28,8 +26,8 @@ function nameIndex(): Map<string, string> {
     const key = fold(name).replace(/[()]/g, '').replace(/\s+/g, ' ').trim();
     if (key && !index!.has(key)) index!.set(key, iso);
   };
-  for (const locale of ['en', 'ja']) {
-    for (const [iso, names] of Object.entries(countries.getNames(locale, { select: 'all' }) as Record<string, string[]>)) {
+  for (const locale of ['en', 'ja'] as const) {
+    for (const [iso, names] of Object.entries(NAMES[locale])) {
       for (const name of names) add(name, iso);
     }
   }
@@ -52,10 +50,10 @@ export function resolveCountry(text: string | null | undefined): string | null {
   if (/^[a-z]{2}$/.test(folded)) {
     if (EXTRA_NAMES[folded]) return EXTRA_NAMES[folded]!;
     const iso = folded.toUpperCase();
-    return iso === 'XK' || countries.isValid(iso) ? iso : null;
+    return iso === 'XK' || iso in NAMES.en ? iso : null;
   }
   if (/^[a-z]{3}$/.test(folded)) {
-    const iso = countries.alpha3ToAlpha2(folded.toUpperCase());
+    const iso = data.alpha3[folded.toUpperCase()];
     if (iso) return iso;
   }
   return nameIndex().get(folded) ?? null;
@@ -64,5 +62,5 @@ export function resolveCountry(text: string | null | undefined): string | null {
 /** The country's name to show in a message. */
 export function countryName(iso: string, locale: Locale): string {
   if (iso === 'XK') return locale === 'ja' ? 'コソボ' : 'Kosovo';
-  return countries.getName(iso, locale) ?? iso;
+  return NAMES[locale][iso]?.[0] ?? iso;
 }

@@ -44,3 +44,18 @@ describe('resolveCountry', () => {
 
   it('never throws', () => fc.assert(fc.property(fc.string(), (s) => void resolveCountry(s))));
 });
+
+describe('country data (built from i18n-iso-countries)', () => {
+  it('holds every name the library has in English and Japanese, and its alpha-3 codes', async () => {
+    const { default: data } = await import('virtual:country-data');
+    const { default: countries } = await import('i18n-iso-countries');
+    countries.registerLocale((await import('i18n-iso-countries/langs/en.json')).default);
+    countries.registerLocale((await import('i18n-iso-countries/langs/ja.json')).default);
+    expect(data.en).toEqual(countries.getNames('en', { select: 'all' }));
+    expect(data.ja).toEqual(countries.getNames('ja', { select: 'all' }));
+    expect(data.alpha3.JPN).toBe('JP');
+    expect(Object.keys(data.en).length).toBeGreaterThan(240);
+    expect(countryName('JP', 'ja')).toBe('日本');
+    expect(resolveCountry('USA')).toBe('US');
+  });
+});

@@ -1,0 +1,3 @@
+import type { Plugin } from 'vite';
+/** The Vite plugin that provides `virtual:country-data` (see country-data.mjs). */
+export function countryData(): Plugin;
