@@ -13,6 +13,7 @@ import { launch, ROOT } from '../e2e/browsers.mjs';
 // The benchmark's own build (`CSP_BENCH=1`, into .output/bench/): the only one with timing hooks.
 process.env.CSP_EXTENSION_DIR ??= path.join(ROOT, '.output/bench/chrome-mv3');
 import { interceptPortal, servePage } from '../e2e/portal.mjs';
+import { runBusy } from './busy.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const ROUNDS = smoke ? 5 : Number(process.env.BENCH_ROUNDS ?? 60);
@@ -165,14 +166,18 @@ try {
 const size = gzipSync(readFileSync(path.join(ROOT, '.output/chrome-mv3/content-scripts/content.js'))).length / 1024;
 results.push({ name: 'content script, gzip', value: size, budget: 50, unit: 'KB' });
 
+// The busy page, both browsers (issue 12's measures): each result says its browser.
+const busy = await runBusy((process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean));
+for (const r of busy) results.push({ ...r, name: `[${r.browser}] ${r.name}` });
+
 let over = 0;
-console.log(`\nBenchmark (${smoke ? 'smoke run' : 'full run'}), Chromium, ${new Date().toISOString()}`);
+console.log(`\nBenchmark (${smoke ? 'smoke run' : 'full run'}), Chromium and Firefox, ${new Date().toISOString()}`);
 for (const r of results) {
   const within = r.budget === undefined || r.value <= r.budget;
   if (!within) over++;
-  const value = r.unit === 'ms' ? fmt(r.value) : `${r.value.toFixed(r.unit === '' ? 0 : 2)} ${r.unit}`.trim();
+  const value = r.unit === 'ms' ? fmt(r.value) : `${r.value.toFixed(r.unit === '' ? 0 : r.unit === '×' && r.value < 1 ? 3 : 2)} ${r.unit}`.trim();
   const budget = r.budget === undefined ? '' : `  budget ≤ ${r.budget}${r.unit === '' ? '' : ` ${r.unit}`}  ${within ? 'OK' : 'OVER'}`;
-  console.log(`  ${r.name.padEnd(52)} ${value.padStart(10)}${budget}${r.note ? `  (${r.note})` : ''}`);
+  console.log(`  ${r.name.padEnd(72)} ${value.padStart(10)}${budget}${r.note ? `  (${r.note})` : ''}`);
 }
 if (over > 0 && !smoke) {
   console.log(`\n${over} budget(s) exceeded.`);
