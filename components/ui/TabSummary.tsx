@@ -1,4 +1,5 @@
 import type { Locale } from '../../rules/types';
+import { issueTotal } from '../contract/extension';
 import { strings } from './strings';
 import { IssueCount, IssueList } from './IssueList';
 import { useTabState } from './use-tab-state';
@@ -20,8 +21,9 @@ export function TabSummary({ locale, full }: { locale: Locale; full: boolean }) 
   return (
     <>
       {fromOtherTab ? <p class="hint" data-testid="other-tab">{t.fromOtherTab(state.title || state.url)}</p> : null}
-      <IssueCount count={state.issues.length} locale={locale} />
+      <IssueCount count={issueTotal(state)} locale={locale} />
       {full ? <IssueList issues={state.issues} locale={locale} /> : null}
+      {full && issueTotal(state) > state.issues.length ? <p class="hint" data-testid="more">{t.andMore(issueTotal(state) - state.issues.length)}</p> : null}
     </>
   );
 }
