@@ -22,8 +22,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
-    host_permissions: ['https://partner.microsoft.com/*'],
+    // Chromium: `scripting` and host access to the portal only to put the content script back into portal
+    // tabs open across an install, reload or update (Chromium does not; Firefox does). Firefox needs
+    // neither: its content script comes from `content_scripts` alone. See README, Permissions.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
+    ...(browser === 'firefox' ? {} : { host_permissions: ['https://partner.microsoft.com/*'] }),
     action: { default_title: '__MSG_extActionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -42,9 +42,12 @@ function isSubmitClick(event: Event): boolean {
  */
 export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window, options: { onFrameGone?(): void } = {}): void {
   const doc = win.document;
-  ctx.addEventListener(doc, 'submit', () => pipeline.onSubmitIntent(), { capture: true });
+  // Only the user's own actions teach: a page script's synthetic click or submit is not trusted.
+  ctx.addEventListener(doc, 'submit', (e) => {
+    if (e.isTrusted) pipeline.onSubmitIntent();
+  }, { capture: true });
   ctx.addEventListener(doc, 'click', (e) => {
-    if (isSubmitClick(e)) pipeline.onSubmitIntent();
+    if (e.isTrusted && isSubmitClick(e)) pipeline.onSubmitIntent();
   }, { capture: true });
 
   const onEdit = () => pipeline.onUserEdit();
@@ -62,11 +65,21 @@ export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window,
   ctx.addEventListener(win, 'scroll', reposition, { capture: true, passive: true });
   ctx.addEventListener(win, 'resize', reposition, { passive: true });
 
+  let href = win.location.href;
+  const onRoute = () => {
+    if (win.location.href === href) return;
+    href = win.location.href;
+    pipeline.rescanSoon();
+  };
   ctx.setInterval(() => {
     pipeline.checkPendingHosts();
+    onRoute();
     pipeline.onUserEdit();
   }, 1000);
-  ctx.addEventListener(win, 'wxt:locationchange', () => pipeline.rescanSoon());
+  // An in-app route change: at once where the Navigation API tells, else within the second.
+  const navigation = (win as { navigation?: EventTarget }).navigation;
+  if (navigation) ctx.addEventListener(navigation, 'navigatesuccess', onRoute);
+  ctx.addEventListener(win, 'popstate', onRoute);
   if (win !== win.top && options.onFrameGone) ctx.addEventListener(win, 'pagehide', options.onFrameGone);
   ctx.onInvalidated(() => pipeline.stop());
 }
