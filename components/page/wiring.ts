@@ -22,6 +22,9 @@ export interface WiredPipeline {
   stop(): void;
 }
 
+/** How soon after the user's own press or key a submit event counts as theirs. */
+const USER_SUBMIT_MS = 1500;
+
 /** A click on a Save / Next / Submit-like button (text in en or ja), or on a submit input. */
 function isSubmitClick(event: Event): boolean {
   // (A node-type test, not `instanceof`: page nodes seen from a Firefox content script may fail it.)
@@ -42,9 +45,16 @@ function isSubmitClick(event: Event): boolean {
  */
 export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window, options: { onFrameGone?(): void } = {}): void {
   const doc = win.document;
-  // Only the user's own actions teach: a page script's synthetic click or submit is not trusted.
+  // Only the user's own actions teach: a page script's synthetic click is not trusted. A submit event is
+  // trusted even when a script called `button.click()` or `form.requestSubmit()`, so a submit counts only
+  // right after the user's own press or key (the submit that press caused).
+  let lastGesture = -Infinity;
+  const gesture = (e: Event) => {
+    if (e.isTrusted) lastGesture = performance.now();
+  };
+  for (const type of ['pointerdown', 'keydown']) ctx.addEventListener(doc, type, gesture, { capture: true });
   ctx.addEventListener(doc, 'submit', (e) => {
-    if (e.isTrusted) pipeline.onSubmitIntent();
+    if (e.isTrusted && performance.now() - lastGesture < USER_SUBMIT_MS) pipeline.onSubmitIntent();
   }, { capture: true });
   ctx.addEventListener(doc, 'click', (e) => {
     if (e.isTrusted && isSubmitClick(e)) pipeline.onSubmitIntent();

@@ -28,7 +28,7 @@ export const firefoxPath = () =>
   firstExisting('FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox'], 'Firefox');
 
 /** The built extension: `CSP_EXTENSION_DIR` (e.g. the benchmark's build, or an older build to compare) or the normal one. */
-function extensionDir(kind) {
+export function extensionDir(kind) {
   const dir = process.env.CSP_EXTENSION_DIR ? path.resolve(process.env.CSP_EXTENSION_DIR) : path.join(ROOT, BUILD_DIRS[kind]);
   if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} is not built: run npm run build first`);
   return dir;

@@ -239,6 +239,9 @@ describe('wirePage', () => {
     (document.querySelector('#save') as HTMLElement).click();
     document.querySelector('#save')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     document.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    // button.click() on a submit button, or form.requestSubmit(), gives a trusted submit event: with no
+    // press or key of the user's just before, it is the script's.
+    document.querySelector('form')!.dispatchEvent(trusted(new Event('submit', { bubbles: true })));
     expect(p.onSubmitIntent).not.toHaveBeenCalled();
   });
 
@@ -254,6 +257,7 @@ describe('wirePage', () => {
     expect(p.onSubmitIntent).not.toHaveBeenCalled();
     document.querySelector('#save')!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
     document.querySelector('#next')!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+    document.querySelector('#i')!.dispatchEvent(trusted(new KeyboardEvent('keydown', { bubbles: true, key: 'Enter' })));
     document.querySelector('form')!.dispatchEvent(trusted(new Event('submit', { bubbles: true })));
     expect(p.onSubmitIntent).toHaveBeenCalledTimes(3);
   });
