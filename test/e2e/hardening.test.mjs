@@ -66,14 +66,18 @@ for (const kind of BROWSERS) {
 
     it('#1 an options edit started before a portal tab learned a PartnerID does not erase it when the field is left', async () => {
       await reset();
+      const tab = await openPortal(ext, urlOf('en/clean.html'));
       await reloadOptions();
+      await options.bringToFront();
       await options.click('#company-name');
       await options.keyboard.type('Contoso KK');
-      // Meanwhile, a portal tab shows the Identifiers page: three PartnerIDs are learned.
-      const tab = await openPortal(ext, urlOf('en/identifiers.html'));
+      // Meanwhile, the portal tab (in the background: the options field keeps focus) shows the
+      // Identifiers page: three PartnerIDs are learned.
+      await tab.goto(urlOf('en/identifiers.html'), { waitUntil: 'load' });
       for (let i = 0; i < 50 && (await profile()).partnerIds.length < 3; i++) await sleep(100);
       await tab.close();
       assert.equal((await profile()).partnerIds.length, 3, 'learned');
+      assert.equal((await profile()).company.name, undefined, 'the options field has not been left yet');
       // The edited field is left: autosave.
       await options.bringToFront();
       await options.click('h1');
