@@ -57,7 +57,8 @@ function cardRows(root: Element, inRows: Set<Element>, sections: Sections): { ce
     const ids = idsIn(n.nodeValue ?? '');
     if (ids.length !== 1) continue;
     let el = n.parentElement;
-    if (!el || [...inRows].some((r) => r.contains(el))) continue;
+    // Texts in table rows are read as rows (also rows past the 500 read): one ancestor test, not one per row.
+    if (!el || el.closest('tr, [role="row"]') || [...inRows].some((r) => r.contains(el))) continue;
     const heading = sections.of(el);
     const chain: { cells: string[]; heading: string }[] = [];
     for (let depth = 0; el && depth < 5; depth++, el = el.parentElement) {
