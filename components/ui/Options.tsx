@@ -61,13 +61,17 @@ export function Options() {
 
   if (!profile) return <main class="options">…</main>;
 
-  const show = (result: ProfileResult, okText: string, sentAt = edits.current) => {
+  const show = (result: ProfileResult, okText: string, sentAt = edits.current, sent?: Profile) => {
     if (result.ok) {
-      // With edits made while the save was on its way, the old base stays: the next save merges.
       if (sentAt === edits.current) {
         base.current = { profile: result.profile, revision: result.revision };
         latest.current = result.profile;
         setProfile(result.profile);
+      } else if (sent) {
+        // Edited further while the save was on its way: the form's edits are relative to what was sent,
+        // which becomes the base. No revision (-1): the next save is always merged, so that anything the
+        // background merged in meanwhile (a learned PartnerID) is kept, and our own saves never conflict.
+        base.current = { profile: sent, revision: -1 };
       }
       setStatus({ kind: 'ok', text: okText });
     } else if (result.code === 'stale') {
@@ -90,7 +94,7 @@ export function Options() {
       const sentAt = edits.current;
       sentUpTo.current = sentAt;
       const from = base.current;
-      show(await send({ type: 'save-profile', profile: next, base: from?.profile, baseRevision: from?.revision }), o.saved, sentAt);
+      show(await send({ type: 'save-profile', profile: next, base: from?.profile, baseRevision: from?.revision }), o.saved, sentAt, next);
     });
   const edit = (change: (p: Profile) => void) => {
     const next = structuredClone(latest.current ?? profile);

@@ -181,6 +181,56 @@ for (const kind of BROWSERS) {
       });
     });
 
+    it('#7 each unreadable stored profile is kept as its own copy: listed, downloadable, kept by Dismiss, deleted only when confirmed', async () => {
+      await reset();
+      /** Puts a value straight into the store the background reads (the extension's own IndexedDB). */
+      const corrupt = (value) =>
+        options.evaluate(
+          (v) =>
+            new Promise((resolve, reject) => {
+              const open = indexedDB.open('csp-reseller-assistant');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const tx = open.result.transaction('kv', 'readwrite');
+                tx.objectStore('kv').put(v, 'profile');
+                tx.oncomplete = () => {
+                  open.result.close();
+                  resolve();
+                };
+                tx.onerror = () => reject(tx.error);
+              };
+            }),
+          value,
+        );
+      await corrupt({ version: 1, partnerIds: 'first broken value' });
+      await message({ type: 'get-profile' });
+      await corrupt({ version: 1, partnerIds: 'second broken value' });
+      await reloadOptions();
+      await options.waitForSelector('[data-testid="unreadable"]', { timeout: 5000 });
+      const ids = await options.$$eval('[data-set-aside]', (li) => li.map((x) => x.dataset.setAside));
+      assert.equal(ids.length >= 2, true, `two copies listed (${ids.length})`);
+      const texts = await Promise.all(ids.slice(-2).map((id) => message({ type: 'get-set-aside', id })));
+      assert.deepEqual(texts.map((t) => JSON.parse(t.text).partnerIds), ['first broken value', 'second broken value']);
+      await options.click('#dismiss-unreadable');
+      await options.waitForFunction(() => !document.querySelector('[data-testid="unreadable"]'), { timeout: 5000 });
+      assert.equal((await options.$$('[data-set-aside]')).length, ids.length, 'Dismiss deletes nothing');
+      // Delete… asks first: declined, the copy stays; accepted, it goes.
+      let answer = false;
+      const onDialog = (d) => void (answer ? d.accept() : d.dismiss());
+      options.on('dialog', onDialog);
+      try {
+        await options.click(`[data-set-aside="${ids.at(-1)}"] .delete-set-aside`);
+        await sleep(500);
+        assert.equal((await options.$$('[data-set-aside]')).length, ids.length, 'not deleted without confirmation');
+        answer = true;
+        await options.click(`[data-set-aside="${ids.at(-1)}"] .delete-set-aside`);
+        await options.waitForFunction((n) => document.querySelectorAll('[data-set-aside]').length === n, { timeout: 5000 }, ids.length - 1);
+      } finally {
+        options.off('dialog', onDialog);
+      }
+      assert.equal((await message({ type: 'get-set-aside', id: ids.at(-1) })).text, null);
+    });
+
     it('#8 a host left by an earlier instance is removed on start: one host, no stale mark', async () => {
       const tab = await openPortal(ext, STALE_HOST_URL);
       try {
