@@ -108,11 +108,16 @@ export async function openExtensionPage(ext, page, file) {
     await page.goto(url);
     return;
   }
+  // Re-opening the URL already shown: the old document also says "complete" at that URL until it is
+  // replaced, so it is marked first and the wait is for a document without the mark.
+  await page.evaluate(() => {
+    window.__cspOldDocument = true;
+  }).catch(() => {});
   page.goto(url).catch(() => {});
   const deadline = Date.now() + 15000;
   while (Date.now() < deadline) {
     try {
-      if (await page.evaluate((u) => location.href === u && document.readyState === 'complete', url)) return;
+      if (await page.evaluate((u) => location.href === u && document.readyState === 'complete' && !window.__cspOldDocument, url)) return;
     } catch {
       // The realm is swapped during navigation: try again.
     }
