@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { countryData } from './scripts/country-data.mjs';
@@ -7,9 +8,26 @@ export const GECKO_ID = 'csp-reseller-assistant@example.org';
 
 const BENCH = process.env.CSP_BENCH === '1';
 
+/**
+ * Files git does not track (test results, local notes, node_modules, builds): kept out of the Firefox
+ * sources zip, which is meant to be the repository's sources and nothing from this machine. Outside a git
+ * checkout (e.g. a reviewer building from that zip) there is nothing to exclude.
+ */
+function untrackedFiles(): string[] {
+  try {
+    return execFileSync('git', ['ls-files', '--others', '--directory', '--no-empty-directory'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')
+      .filter(Boolean)
+      .map((p) => (p.endsWith('/') ? `${p}**` : p));
+  } catch {
+    return [];
+  }
+}
+
 // Explicit imports everywhere (imports: false): a newcomer can follow every name to its file.
 export default defineConfig({
   imports: false,
+  zip: { excludeSources: untrackedFiles() },
   modules: ['@wxt-dev/webextension-polyfill'],
   // CSP_BENCH=1 (npm run bench): the benchmark's timing hooks, built into .output/bench/ apart from the
   // extension users get. CSP_DEBUG_BUILD=1: readable bundles for profiling.
@@ -23,8 +41,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
-    host_permissions: ['https://partner.microsoft.com/*'],
+    // Chromium: `scripting` and host access to the portal only to put the content script back into portal
+    // tabs open across an install, reload or update (Chromium does not; Firefox does). Firefox needs
+    // neither: its content script comes from `content_scripts` alone. See README, Permissions.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
+    ...(browser === 'firefox' ? {} : { host_permissions: ['https://partner.microsoft.com/*'] }),
     action: { default_title: '__MSG_extActionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { injectIntoOpenPortalTabs } from '../components/background/inject';
 import { ProfileStore } from '../components/background/profile-store';
 import { ProgressStore } from '../components/background/progress-store';
 import { createRouter } from '../components/background/router';
@@ -9,4 +10,12 @@ export default defineBackground(() => {
   const router = createRouter(new ProfileStore(), new ProgressStore());
   browser.runtime.onMessage.addListener(router.listener);
   browser.tabs.onRemoved.addListener((tabId) => void removeTabState(tabId));
+  // Chromium only (MV3 `scripting`): portal tabs open across an install, reload or update stay checked.
+  if (import.meta.env.MANIFEST_VERSION === 3) {
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install' || reason === 'update') {
+        void injectIntoOpenPortalTabs((browser as unknown as { scripting?: Parameters<typeof injectIntoOpenPortalTabs>[0] }).scripting);
+      }
+    });
+  }
 });

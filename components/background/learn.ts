@@ -12,23 +12,36 @@ export function applyLearned(profile: Profile, learned: Learned, now: string): P
   const next: Profile = structuredClone(profile);
   switch (learned.kind) {
     case 'identifiers': {
-      // The Identifiers page is the source of truth for the IDs it lists; IDs added by hand or by an
-      // imported profile that the page does not list are kept.
-      for (const p of learned.partnerIds) {
+      // The Identifiers page is the source of truth for the learned IDs it lists; what the user added or
+      // imported is never changed by a page (it may be wrong, or not the portal at all: see SECURITY.md).
+      for (const p of learned.partnerIds.slice(0, LIMITS.partnerIds)) {
         const i = next.partnerIds.findIndex((q) => q.id === p.id);
+        if (i >= 0 && next.partnerIds[i]!.source !== 'identifiers-page') continue;
         const entry = { id: p.id, type: p.type, ...(p.country ? { country: p.country } : {}), ...(p.name ? { name: p.name } : {}), source: 'identifiers-page' as const };
-        if (i >= 0) next.partnerIds[i] = { ...next.partnerIds[i], ...entry };
-        else next.partnerIds.push(entry);
+        // Seen again: moved to the end, the newest.
+        if (i >= 0) next.partnerIds.splice(i, 1);
+        next.partnerIds.push(entry);
       }
-      if (learned.associatedPartnerId) next.associatedPartnerId = learned.associatedPartnerId;
+      // A bounded list that keeps the newest: past the limit the oldest learned IDs go (never the user's).
+      while (next.partnerIds.length > LIMITS.partnerIds) {
+        const oldest = next.partnerIds.findIndex((q) => q.source === 'identifiers-page');
+        if (oldest < 0) break;
+        next.partnerIds.splice(oldest, 1);
+      }
+      if (learned.associatedPartnerId && !next.associatedPartnerId) next.associatedPartnerId = learned.associatedPartnerId;
       break;
     }
     case 'legal-profile':
-      if (learned.companyName) next.company.name = learned.companyName;
-      if (learned.country) next.company.country = learned.country;
+      // The user submitting the form (a trusted click on the legal business profile page) fills in what
+      // is missing; a name or country already in the profile (typed or imported) is kept.
+      if (learned.companyName && !next.company.name) next.company.name = learned.companyName;
+      if (learned.country && !next.company.country) next.company.country = learned.country;
+      // By definition the address last submitted: always the newest.
       if (learned.address && Object.keys(clean(learned.address)).length > 0) next.company.address = clean(learned.address);
       break;
     case 'verified-address':
+      // A verified address the user entered or imported is never replaced by what a page shows.
+      if (next.verifiedAddress && next.verifiedAddress.source !== 'dialog') break;
       next.verifiedAddress = { ...clean(learned.address), source: 'dialog', confirmedAt: now };
       break;
     case 'company-domain': {

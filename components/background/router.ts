@@ -3,10 +3,12 @@ import { profileEvidence, recordEvidence, setManual, type Progress } from '../..
 import { portalPath } from '../../rules/companion/places';
 import { describeDomain } from '../../rules/email/domain';
 import { extensionRequestSchema, PROFILE_WRITES, type ExtensionResponses, type ProgressChanged, type TabStateChanged } from '../contract/extension';
-import { pageRequestSchema, type FactsChanged, type PageResponses } from '../contract/page';
+import { pageRequestSchema, type FactsChanged, type PageResponses, type Ping } from '../contract/page';
+import { LIMITS } from '../contract/limits';
 import { factsOf, parseProfile, type ParseResult, type Profile } from '../contract/profile';
 import { showBadge } from './badge';
 import { applyLearned } from './learn';
+import { mergeProfiles } from './merge';
 import type { ProfileStore } from './profile-store';
 import type { ProgressStore } from './progress-store';
 import { getTabState, knownTabIds, putFrameIssues } from './tab-states';
@@ -38,6 +40,17 @@ function fromExtensionPage(sender: Sender): boolean {
  * extension's own pages.
  */
 export function createRouter(store: ProfileStore, progressStore: ProgressStore) {
+  /** The tab's page answers our ping from the portal: it has not navigated away. */
+  async function tabAlive(tabId: number): Promise<boolean> {
+    try {
+      const ping: Ping = { type: 'csp-ping' };
+      const answer = (await browser.tabs.sendMessage(tabId, ping, { frameId: 0 })) as { href?: unknown } | undefined;
+      return onPortal(typeof answer?.href === 'string' ? answer.href : undefined);
+    } catch {
+      return false;
+    }
+  }
+
   /** Tells every portal tab and open extension page about a changed profile. */
   async function broadcast(profile: Profile): Promise<void> {
     const message: FactsChanged = { type: 'facts-changed', facts: factsOf(profile) };
@@ -68,23 +81,64 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore) 
     return { progress: { version, ...progress }, facts: factsOf(profile) };
   }
 
+  /** An import: replaces the profile (the user chose the file). */
   async function replaceProfile(result: ParseResult): Promise<ExtensionResponses['save-profile']> {
-    if (!result.ok) return result;
-    const { profile } = await store.update(() => ({ ...result.profile, updatedAt: new Date().toISOString() }));
+    if (!result.ok) return { ...result, code: 'invalid' };
+    const { profile, revision } = await store.update(() => ({ ...result.profile, updatedAt: new Date().toISOString() }));
     await broadcast(profile);
     progressChanged();
-    return { ok: true, profile };
+    return { ok: true, profile, revision };
   }
 
+  /**
+   * An edit from options: written as is when nothing else wrote since its base; else what it changed is
+   * merged into what is stored now, or the save is refused where both changed the same thing.
+   */
+  async function saveProfile(result: ParseResult, baseRaw: unknown, baseRevision: number | undefined): Promise<ExtensionResponses['save-profile']> {
+    if (!result.ok) return { ...result, code: 'invalid' };
+    const base = baseRaw === undefined ? null : parseProfile(baseRaw);
+    let conflicts: string[] = [];
+    try {
+      const { profile, revision, changed } = await store.update((current, rev) => {
+        if (baseRevision === rev) return { ...result.profile, updatedAt: new Date().toISOString() };
+        // No base (an older options page): nothing to merge against, and a blind overwrite could erase what
+        // another tab wrote. Refuse, with the stored profile to start again from.
+        const merged = base?.ok ? mergeProfiles(base.profile, result.profile, current) : { ok: false as const, conflicts: ['(no base revision)'] };
+        if (!merged.ok) {
+          conflicts = merged.conflicts;
+          return current;
+        }
+        return { ...merged.profile, updatedAt: new Date().toISOString() };
+      });
+      if (conflicts.length > 0) {
+        return { ok: false, code: 'stale', conflicts, errors: [`Changed meanwhile in another tab, not saved: ${conflicts.join(', ')}`] };
+      }
+      if (changed) await broadcast(profile);
+      return { ok: true, profile, revision };
+    } catch (error) {
+      return { ok: false, code: 'invalid', errors: [String(error instanceof Error ? error.message : error)] };
+    }
+  }
   async function fromPage(message: unknown, sender: Sender): Promise<Response> {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !onPortal(sender.url ?? sender.tab?.url)) throw new Refused(`${String(typeOf(message))} is accepted only from a portal tab`);
     const request = pageRequestSchema.parse(message);
     switch (request.type) {
       case 'lookup-domains':
-        return { domains: request.hosts.map(describeDomain) };
+        // One host the lookup cannot describe is left out; the others are answered.
+        return {
+          domains: request.hosts.flatMap((host) => {
+            try {
+              return [describeDomain(host)];
+            } catch {
+              return [];
+            }
+          }),
+        };
       case 'report-issues': {
-        const state = await putFrameIssues({ tabId, frameId: sender.frameId ?? 0, url: request.url, title: request.title, issues: request.issues });
+        const state = await putFrameIssues({
+          tabId, frameId: sender.frameId ?? 0, url: request.url, title: request.title, issues: request.issues, omitted: request.omitted ?? 0,
+        });
         await showBadge(tabId, state.issues);
         const changed: TabStateChanged = { type: 'tab-state-changed', tabId };
         // Extension pages (popup, sidebar) listen; when none is open there is no receiver, which is fine.
@@ -119,12 +173,15 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore) 
     const request = extensionRequestSchema.parse(message);
     switch (request.type) {
       case 'get-tab-state':
-        return getTabState(request.tabId);
+        return getTabState(request.tabId, tabAlive);
       case 'get-profile':
         return store.current();
       case 'save-profile':
-        return replaceProfile(parseProfile(request.profile));
+        return saveProfile(parseProfile(request.profile), request.base, request.baseRevision);
       case 'import-profile':
+        if (request.text.length > LIMITS.importText) {
+          return { ok: false, code: 'too-large', errors: [`The file is ${request.text.length} characters long; at most ${LIMITS.importText} are read. Nothing was changed.`] };
+        }
         return replaceProfile(parseProfile(request.text));
       case 'dismiss-unreadable':
         await store.dismissUnreadable();
@@ -137,6 +194,11 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore) 
         if (changed) progressChanged();
         return { ok: true };
       }
+      case 'get-set-aside':
+        return { text: await store.setAsideText(request.id) };
+      case 'delete-set-aside':
+        await store.deleteSetAside(request.id);
+        return { ok: true };
     }
   }
 

@@ -30,6 +30,8 @@ export interface FrameReport {
   url: string;
   title: string;
   issues: TabIssue[];
+  /** Issues found beyond what one report carries (counted, not listed). */
+  omitted?: number;
 }
 
 /**
@@ -45,6 +47,8 @@ export function putFrameIssues(report: FrameReport): Promise<TabState> {
     // (Only a URL the page itself reported counts: a frame may report before its page does.)
     const moved = top && previous !== undefined && '0' in previous.frames && previous.url !== report.url;
     const frames = moved ? {} : { ...(previous?.frames ?? {}) };
+    const omitted = moved ? {} : { ...(previous?.omitted ?? {}) };
+    omitted[String(report.frameId)] = report.omitted ?? 0;
     // Field ids are per frame: give other frames' ids their frame's prefix, so that they stay unique.
     frames[String(report.frameId)] = top ? report.issues : report.issues.map((i) => ({ ...i, fieldId: `${report.frameId}:${i.fieldId}` }));
     const issues = Object.keys(frames)
@@ -56,6 +60,7 @@ export function putFrameIssues(report: FrameReport): Promise<TabState> {
       title: top || !previous ? report.title : previous.title,
       issues,
       frames,
+      omitted,
       updatedAt: Date.now(),
     };
     await browser.storage.session.set({ [KEY]: all, [LAST]: report.tabId });
@@ -72,12 +77,25 @@ export function removeTabState(tabId: number): Promise<void> {
   });
 }
 
-/** The state of `tabId`; when that tab has none (not a portal page), the most recent portal tab's. */
-export async function getTabState(tabId: number | undefined): Promise<{ state: TabState | null; fromOtherTab: boolean }> {
+/** Whether a tab still shows a portal page with our content script in it (injectable for tests). */
+export type TabAlive = (tabId: number) => Promise<boolean>;
+
+/**
+ * The state of `tabId`; when that tab has none (not a portal page), the most recent portal tab's. With
+ * `alive`, a tab whose page no longer answers (it left the portal, or was reloaded) is forgotten first:
+ * a popup never says "1 issue on this tab" about a page that is not there any more.
+ */
+export async function getTabState(tabId: number | undefined, alive?: TabAlive): Promise<{ state: TabState | null; fromOtherTab: boolean }> {
   const all = await readAll();
-  if (tabId !== undefined && all[String(tabId)]) return { state: all[String(tabId)]!, fromOtherTab: false };
+  const live = async (id: number) => {
+    if (!all[String(id)]) return false;
+    if (!alive || (await alive(id))) return true;
+    await removeTabState(id);
+    return false;
+  };
+  if (tabId !== undefined && (await live(tabId))) return { state: all[String(tabId)]!, fromOtherTab: false };
   const last = (await browser.storage.session.get(LAST))[LAST];
-  const state = typeof last === 'number' ? all[String(last)] : undefined;
+  const state = typeof last === 'number' && last !== tabId && (await live(last)) ? all[String(last)] : undefined;
   return { state: state ?? null, fromOtherTab: state !== undefined };
 }
 

@@ -18,6 +18,10 @@ export const LIMITS = {
   host: 253,
   /** An imported team-profile text, in characters. */
   importText: 1_000_000,
+  /** Characters of a field's value that checks read (a longer value is clipped before checking). */
+  value: 1000,
+  /** Timestamped copies of unreadable stored profiles kept aside (the oldest dismissed one goes first). */
+  setAside: 20,
 } as const;
 
 /** Compile-time equality of two types: `Same<A, B>` is `true` only when each is assignable to the other. */

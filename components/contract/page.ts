@@ -52,6 +52,8 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     url: z.string().max(LIMITS.url),
     title: z.string().max(LIMITS.title),
     issues: z.array(tabIssueSchema).max(LIMITS.issues),
+    /** Issues found beyond `LIMITS.issues`, not sent: the popup counts them ("and N more"). */
+    omitted: z.number().int().min(0).max(1_000_000).optional(),
   }),
   z.object({ type: z.literal('get-facts') }),
   z.object({ type: z.literal('learn'), learned: learnedSchema }),
@@ -79,3 +81,9 @@ export type FocusField = z.infer<typeof focusFieldSchema>;
 /** Pushed by the background to portal tabs (and extension pages) when the profile changes. */
 export const factsChangedSchema = z.object({ type: z.literal('facts-changed'), facts: profileFactsSchema });
 export type FactsChanged = z.infer<typeof factsChangedSchema>;
+
+/**
+ * Sent by the background to a tab before injecting the content script (Chromium, on install and update):
+ * a live content script answers `true`, an orphaned one cannot answer.
+ */
+export type Ping = { type: 'csp-ping' };

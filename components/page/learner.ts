@@ -5,6 +5,7 @@ import type { EvidenceReading } from '../../rules/companion/evidence';
 import { placeOfPage } from '../../rules/companion/places';
 import type { Learned } from '../contract/page';
 import { readEvidence } from './evidence';
+import { isLegalProfilePath } from '../../rules/learn/terms';
 import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers';
 
 export interface LearnerDeps {
@@ -26,6 +27,8 @@ const PART_MAX: Record<string, number> = { postalCode: 40, country: 100 };
  */
 export class Learner {
   private readonly sent = new Set<string>();
+  /** Whether the user (a trusted event) submitted a form on this page: the verification dialog answers that. */
+  private submitted = false;
 
   constructor(private readonly deps: LearnerDeps) {}
 
@@ -44,15 +47,20 @@ export class Learner {
     // The route tells whose page it is (a customer's under /customers/…) for the checks that care.
     const path = doc.location.pathname;
     if (!dialog) return { path };
-    this.once({ kind: 'verified-address', address: dialog.verified });
+    // Learned only from a real dialog (by role and title) shown after the user submitted: a look-alike
+    // overlay is still checked against, never remembered.
+    if (dialog.semantic && this.submitted) this.once({ kind: 'verified-address', address: dialog.verified });
     return { path, addressDialog: { anchorId: register(dialog.anchor), entered: dialog.entered, verified: dialog.verified } };
   }
 
   /**
-   * The user is submitting a form: if it is the legal business profile (a company name and a country),
-   * the company's name, country and address are taken as given.
+   * The user is submitting a form (the wiring calls this for trusted events only): on the legal business
+   * profile's pages, with a company name and a country, the company's name, country and address are
+   * taken as given.
    */
-  onSubmit(fields: ClassifiedField[]): void {
+  onSubmit(fields: ClassifiedField[], path: string): void {
+    this.submitted = true;
+    if (!isLegalProfilePath(path)) return;
     const name = fields.find((f) => f.kind === 'company-name')?.descriptor.value.trim();
     const countryField = fields.find((f) => f.kind === 'country')?.descriptor;
     const country = countryField ? (resolveCountry(countryField.value) ?? resolveCountry(countryField.optionValue)) : null;

@@ -54,14 +54,35 @@ export class MarkLayer {
     this.root.append(style, this.live);
   }
 
-  /** Keeps the host attached (a single-page app may replace the whole body). */
-  attach(): void {
-    if (!this.host.isConnected) document.documentElement.append(this.host);
+  private attachedOnce = false;
+  private reattached = 0;
+  private notBefore = 0;
+
+  /**
+   * Keeps the host attached (a single-page app may replace the whole body). Re-attaching backs off
+   * (0.5 s, 1 s, 2 s … up to a minute): a page that removes the host whenever it is added gets no loop.
+   * What the marks say is reported to the popup and sidebar either way.
+   */
+  attach(now = performance.now()): void {
+    if (this.host.isConnected) return;
+    if (this.attachedOnce) {
+      if (now < this.notBefore) return;
+      this.reattached++;
+      this.notBefore = now + Math.min(60_000, 250 * 2 ** Math.min(this.reattached, 8));
+    }
+    this.attachedOnce = true;
+    document.documentElement.append(this.host);
+  }
+
+  /** Removes hosts an earlier instance of the content script left (after an extension reload or update). */
+  removeStale(): void {
+    for (const el of document.querySelectorAll(HOST_TAG)) if (el !== this.host) el.remove();
   }
 
   /** Whether a node belongs to our own UI (so the observer can ignore our mutations). */
   owns(node: Node): boolean {
-    return node === this.host || this.host.contains(node) || node.getRootNode() === this.root;
+    // (Hosts of earlier instances count too: they are ours to remove, never the page's fields.)
+    return node === this.host || this.host.contains(node) || node.getRootNode() === this.root || node.nodeName === HOST_TAG.toUpperCase();
   }
 
   render(issues: PlacedIssue[]): void {

@@ -136,6 +136,9 @@ export class PageObserver {
     this.nearCache = new Map();
     for (const r of records) {
       if (this.deps.owns(r.target)) continue;
+      // Our own host added or removed (by us, or by a page that removes it in a loop): not the page's change.
+      if (r.type === 'childList' && r.addedNodes.length + r.removedNodes.length > 0 &&
+          [...r.addedNodes, ...r.removedNodes].every((n) => this.deps.owns(n))) continue;
       for (const node of r.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE && !this.deps.owns(node)) this.findShadowRoots(node);
       }

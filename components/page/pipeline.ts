@@ -1,8 +1,8 @@
 import type { EvidenceReading } from '../../rules/companion/evidence';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
 import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts } from '../../rules/types';
-import type { Learned, TabIssue } from '../contract/page';
 import { LIMITS } from '../contract/limits';
+import type { Learned, TabIssue } from '../contract/page';
 import type { ProfileFacts } from '../contract/profile';
 import { benchMark } from './bench';
 import { Learner } from './learner';
@@ -28,7 +28,8 @@ export interface PipelineDeps {
   checks: readonly Check[];
   locale: Locale;
   lookupDomains(hosts: string[]): Promise<DomainInfo[]>;
-  report(issues: TabIssue[]): void;
+  /** Issues as the background accepts them (clipped to its limits); `omitted` counts those left out. */
+  report(issues: TabIssue[], omitted: number): void;
   /** Sends what the page taught (Identifiers, verified address, account domain) to the background. */
   learn(learned: Learned): void;
   /** Turns a dialog's address lines into parts (`rules/address`). */
@@ -51,6 +52,11 @@ export class Pipeline {
   private facts: Facts = { domains: {} };
   private page: PageFacts = {};
   private readonly pendingLookups = new Set<string>();
+  /** Hosts whose lookup failed, and until when they are not asked about again. */
+  private readonly failedLookups = new Map<string, number>();
+  /** What the last check saw: the same fields, values and facts give the same issues (no work). */
+  private lastCheck = '';
+  private factsVersion = 0;
   private scanQueued = false;
   private lastReport = '';
 
@@ -67,6 +73,8 @@ export class Pipeline {
   }
 
   start(): void {
+    // A host left by an earlier instance (the extension was reloaded or updated) goes first.
+    this.marks.removeStale();
     this.observer.start(document);
     this.scan();
   }
@@ -79,13 +87,14 @@ export class Pipeline {
   /** The background's facts (learned IDs, company, distributor): replaces the previous ones and re-checks. */
   setProfileFacts(facts: ProfileFacts): void {
     this.facts = { ...facts, domains: this.facts.domains };
+    this.factsVersion++;
     this.check();
   }
 
   /** The user is submitting a form: the legal business profile, if that is what it is, is learned. */
   onSubmitIntent(): void {
     this.scanner.readValues();
-    this.learner.onSubmit(this.scanner.classified());
+    this.learner.onSubmit(this.scanner.classified(), location.pathname);
   }
 
   /** A trusted click on "Authorize indirect provider". */
@@ -140,6 +149,15 @@ export class Pipeline {
 
   private check(): void {
     const ctx = { fields: this.scanner.classified(), facts: this.facts, page: this.page };
+    // The 1 s safety net and repeated events re-check often: nothing changed, nothing to do.
+    const key = JSON.stringify([this.factsVersion, ctx.page, ctx.fields.map((f) => [f.descriptor.id, f.kind, f.descriptor.value, f.descriptor.optionValue])]);
+    if (key === this.lastCheck) {
+      // (The page may have moved a field, or removed our host: cheap either way.)
+      this.marks.attach();
+      this.marks.reposition();
+      return;
+    }
+    this.lastCheck = key;
     this.requestLookups(unknownHosts(ctx));
     const issues = runChecks(this.deps.checks, ctx, this.deps.locale, this.deps.onCheckError);
     const placed: PlacedIssue[] = [];
@@ -151,31 +169,54 @@ export class Pipeline {
     this.reportIfChanged(placed, ctx.fields);
   }
 
+  /**
+   * Asks the background about email hosts not known yet, in chunks it accepts. A host it cannot be asked
+   * about (too long) or whose lookup failed is left alone for a while: one bad host never stops the
+   * others being checked, and a failure is not retried every second.
+   */
   private requestLookups(hosts: string[]): void {
-    const wanted = hosts.filter((h) => !this.pendingLookups.has(h));
-    if (wanted.length === 0) return;
-    for (const h of wanted) this.pendingLookups.add(h);
+    const now = performance.now();
+    const wanted: string[] = [];
+    for (const h of hosts) {
+      if (this.pendingLookups.has(h) || (this.failedLookups.get(h) ?? -Infinity) > now) continue;
+      if (h.length > LIMITS.host) this.failedLookups.set(h, Infinity);
+      else wanted.push(h);
+    }
+    for (let i = 0; i < wanted.length; i += LIMITS.lookupHosts) this.lookup(wanted.slice(i, i + LIMITS.lookupHosts), true);
+  }
+
+  private lookup(chunk: string[], split: boolean): void {
+    for (const h of chunk) this.pendingLookups.add(h);
     this.deps
-      .lookupDomains(wanted)
+      .lookupDomains(chunk)
       .then((infos) => {
         for (const info of infos) this.facts.domains[info.host] = info;
+        this.factsVersion++;
         this.check();
       })
-      .catch((error: unknown) => console.warn('[CSP Reseller Assistant] domain lookup failed', error))
+      .catch((error: unknown) => {
+        console.warn('[CSP Reseller Assistant] domain lookup failed', error);
+        // Which host was it? Each is asked about alone, once; a host that fails alone waits a minute.
+        if (split && chunk.length > 1) {
+          for (const h of chunk) this.pendingLookups.delete(h);
+          for (const h of chunk) this.lookup([h], false);
+        } else for (const h of chunk) this.failedLookups.set(h, performance.now() + 60_000);
+      })
       .finally(() => {
-        for (const h of wanted) this.pendingLookups.delete(h);
+        for (const h of chunk) this.pendingLookups.delete(h);
       });
   }
 
   private reportIfChanged(issues: Issue[], fields: ClassifiedField[]): void {
     const label = new Map(fields.map((f) => [f.descriptor.id, f.descriptor.labels[0]?.text ?? f.descriptor.name]));
     const report: TabIssue[] = issues.map(({ code, severity, fieldId, message, params }) => ({
-      code, severity, fieldId, message, ...(fitsReport(params) ? { params: params as TabIssue['params'] } : {}), fieldLabel: label.get(fieldId) ?? '',
+      code, severity, fieldId, message, params: params as TabIssue['params'], fieldLabel: label.get(fieldId) ?? '',
     }));
     const key = JSON.stringify(report);
     if (key === this.lastReport) return;
     this.lastReport = key;
-    this.deps.report(report);
+    const clipped = clipIssues(report);
+    this.deps.report(clipped.issues, clipped.omitted);
   }
 
   private queueScan(): void {
@@ -184,3 +225,28 @@ export class Pipeline {
     this.deps.schedule(() => this.scan());
   }
 }
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * Issues as the background accepts them: every text within its limit, at most `LIMITS.issues` of them,
+ * the most severe first; `omitted` counts the rest (the popup shows "and N more"). A report the
+ * background refused would leave the popup saying 0 while the page shows marks.
+ */
+export function clipIssues(issues: TabIssue[]): { issues: TabIssue[]; omitted: number } {
+  const order = { error: 0, warning: 1, info: 2 };
+  const sorted = issues.length > LIMITS.issues ? [...issues].sort((a, b) => order[a.severity] - order[b.severity]) : issues;
+  const kept = sorted.slice(0, LIMITS.issues).map((i) => ({
+    code: clip(i.code, 64),
+    severity: i.severity,
+    fieldId: clip(i.fieldId, 32),
+    message: clip(i.message, LIMITS.message),
+    // Params travel only while small (extension pages render the message from them, else use `message`).
+    ...(fitsReport(i.params) ? { params: i.params } : {}),
+    fieldLabel: clip(i.fieldLabel, LIMITS.fieldLabel),
+  }));
+  return { issues: kept, omitted: issues.length - kept.length };
+}
+
+/** The page's URL and title as a report carries them. */
+export const clipPage = (url: string, title: string) => ({ url: clip(url, LIMITS.url), title: clip(title, LIMITS.title) });

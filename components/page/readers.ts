@@ -1,5 +1,7 @@
 import { addressLines, isEnteredMarker, isVerifiedMarker, parseComparisonTable } from '../../rules/learn/address-dialog';
 import { idsIn, isIdentifiersPage, parseAssociated, parseIdentifierRows } from '../../rules/learn/identifiers';
+import { isAddressDialogTitle, isDashboardPath } from '../../rules/learn/terms';
+import { LIMITS } from '../contract/limits';
 import type { AddressParts } from '../../rules/types';
 import { Sections, textOf } from './describe';
 
@@ -55,7 +57,8 @@ function cardRows(root: Element, inRows: Set<Element>, sections: Sections): { ce
     const ids = idsIn(n.nodeValue ?? '');
     if (ids.length !== 1) continue;
     let el = n.parentElement;
-    if (!el || [...inRows].some((r) => r.contains(el))) continue;
+    // Texts in table rows are read as rows (also rows past the 500 read): one ancestor test, not one per row.
+    if (!el || el.closest('tr, [role="row"]') || [...inRows].some((r) => r.contains(el))) continue;
     const heading = sections.of(el);
     const chain: { cells: string[]; heading: string }[] = [];
     for (let depth = 0; el && depth < 5; depth++, el = el.parentElement) {
@@ -75,8 +78,7 @@ export interface IdentifiersReading {
 }
 
 export function readIdentifiers(doc: Document): IdentifiersReading | null {
-  const headings = [...doc.querySelectorAll('h1, h2, [role="heading"]')].slice(0, 20).map((h) => textOf(h));
-  if (!isIdentifiersPage(doc.location.href, headings)) return null;
+  if (!isIdentifiersPage(doc.location.href)) return null;
   const rows = tableRows(doc);
   const sections = new Sections();
   const rowTexts = rows.map((r) => ({
@@ -84,13 +86,18 @@ export function readIdentifiers(doc: Document): IdentifiersReading | null {
     heading: sections.of(r.row),
   }));
   const cards = cardRows(doc.body, new Set(rows.map((r) => r.row)), sections);
-  const partnerIds = parseIdentifierRows([...rowTexts, ...cards]);
+  const partnerIds = parseIdentifierRows([...rowTexts, ...cards]).slice(0, LIMITS.partnerIds);
   const associated = parseAssociated(leafTexts(doc.body));
   if (partnerIds.length === 0 && !associated) return null;
   return { partnerIds, ...(associated ? { associatedPartnerId: associated } : {}) };
 }
 
 export interface DialogReading {
+  /**
+   * A dialog by role (`role="dialog"`, `<dialog>`) titled about the address: what may be learned from.
+   * Overlays found by class name only are checked against, never learned from.
+   */
+  semantic: boolean;
   anchor: Element;
   entered: AddressParts;
   verified: AddressParts;
@@ -133,7 +140,7 @@ function readDialog(dialog: Element, parseLines: (lines: string[]) => AddressPar
   const table = parseComparisonTable(rows.map((r) => r.cells.map(cellText)));
   if (table) {
     const fallback = rows[table.headerRow]?.cells[table.verifiedColumn] ?? dialog;
-    return { anchor: verifiedAnchor(dialog, fallback), entered: table.entered, verified: table.verified };
+    return { semantic: false, anchor: verifiedAnchor(dialog, fallback), entered: table.entered, verified: table.verified };
   }
   // Blocks: find the elements whose own text is a side's heading.
   const candidates = [...dialog.querySelectorAll('*')].filter((el) => {
@@ -149,23 +156,43 @@ function readDialog(dialog: Element, parseLines: (lines: string[]) => AddressPar
   const entered = parseLines(addressLines(leafTexts(enteredBlock, 80)));
   const verified = parseLines(addressLines(leafTexts(verifiedBlock, 80)));
   if (Object.keys(entered).length === 0 || Object.keys(verified).length === 0) return null;
-  return { anchor: verifiedAnchor(dialog, verifiedMarker, verifiedBlock), entered, verified };
+  return { semantic: false, anchor: verifiedAnchor(dialog, verifiedMarker, verifiedBlock), entered, verified };
+}
+
+const SEMANTIC_DIALOG = '[role="dialog"], [role="alertdialog"], dialog';
+
+/** A dialog's title: what `aria-labelledby` names, else `aria-label`, else its first heading. */
+function dialogTitle(dialog: Element): string {
+  const ids = dialog.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
+  const named = ids.map((id) => dialog.ownerDocument.getElementById(id)).filter((e): e is HTMLElement => e !== null);
+  if (named.length > 0) return named.map((e) => textOf(e, 200)).join(' ');
+  const label = dialog.getAttribute('aria-label');
+  if (label) return label.slice(0, 200);
+  const heading = dialog.querySelector('h1, h2, h3, h4, [role="heading"]');
+  return heading ? textOf(heading, 200) : '';
 }
 
 export function readAddressDialog(doc: Document, parseLines: (lines: string[]) => AddressParts): DialogReading | null {
   for (const dialog of doc.querySelectorAll(DIALOG)) {
     if (dialog.getClientRects().length === 0) continue;
     const reading = readDialog(dialog, parseLines);
-    if (reading) return reading;
+    if (reading) return { ...reading, semantic: dialog.matches(SEMANTIC_DIALOG) && isAddressDialogTitle(dialogTitle(dialog)) };
   }
   return null;
 }
 
 const EMAIL_IN_TEXT = /[^\s@<>()"'、,;:]+@[a-z0-9.-]+\.[a-z]{2,}/i;
 
-/** The signed-in work account the portal shows in its header (account menu), if any. */
+/** Where a page's own content lives: a header inside it is an article's or a card's, not the portal's banner. */
+const CONTENT = 'main, article, section, aside, nav, form, dialog, [role="main"], [role="article"], [role="dialog"], [role="region"]';
+
+/**
+ * The signed-in work account the portal shows in its banner (account menu), if any: only on a dashboard
+ * page, only from the page's own banner (not a `<header>` inside content).
+ */
 export function readAccountEmail(doc: Document): string | null {
-  const header = doc.querySelector('header, [role="banner"]');
+  if (!isDashboardPath(doc.location.pathname)) return null;
+  const header = [...doc.querySelectorAll('header, [role="banner"]')].slice(0, 20).find((h) => !h.parentElement?.closest(CONTENT));
   if (!header) return null;
   for (const t of leafTexts(header, 200)) {
     const m = EMAIL_IN_TEXT.exec(t);

@@ -1,6 +1,7 @@
 import { classifyStatic, withValue } from '../../rules/detect/classify';
 import type { ClassifiedField } from '../../rules/types';
 import { describeField, FIELD_SELECTOR, isField, isVisible, LabelIndex, Sections, valueOf, type FieldElement } from './describe';
+import { LIMITS } from '../contract/limits';
 import type { FieldMap } from './observer';
 
 /** Scans stop at this many fields: a page with more is not an onboarding form. */
@@ -63,7 +64,10 @@ export class FieldScanner {
     this.values = new Map();
     for (const el of this.visible) {
       if (!el.isConnected) continue;
-      const read = valueOf(el);
+      const raw = valueOf(el);
+      // A value is clipped before it is checked: no field of the forms is that long, and a 1 MB value
+      // would cost every check on every edit.
+      const read = raw.value.length > LIMITS.value ? { ...raw, value: raw.value.slice(0, LIMITS.value) } : raw;
       if (read.value.trim() === '') continue;
       this.values.set(el, read);
       if (!this.described.has(el)) this.described.set(el, classifyStatic(describeField(el, this.idOf(el), this.sections, this.labels)));

@@ -24,6 +24,9 @@ export interface WiredPipeline {
   stop(): void;
 }
 
+/** How soon after the user's own press or key a submit event counts as theirs. */
+const USER_SUBMIT_MS = 1500;
+
 /** The text of the button a click landed on (a button, a role=button, a submit input), or null. */
 function buttonText(event: Event): string | null {
   // (A node-type test, not `instanceof`: page nodes seen from a Firefox content script may fail it.)
@@ -43,13 +46,24 @@ function buttonText(event: Event): string | null {
  */
 export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window, options: { onFrameGone?(): void } = {}): void {
   const doc = win.document;
-  ctx.addEventListener(doc, 'submit', () => pipeline.onSubmitIntent(), { capture: true });
+  // Only the user's own actions teach: a page script's synthetic click is not trusted. A submit event is
+  // trusted even when a script called `button.click()` or `form.requestSubmit()`, so a submit counts only
+  // right after the user's own press or key (the submit that press caused).
+  let lastGesture = -Infinity;
+  const gesture = (e: Event) => {
+    if (e.isTrusted) lastGesture = performance.now();
+  };
+  for (const type of ['pointerdown', 'keydown']) ctx.addEventListener(doc, type, gesture, { capture: true });
+  ctx.addEventListener(doc, 'submit', (e) => {
+    if (e.isTrusted && performance.now() - lastGesture < USER_SUBMIT_MS) pipeline.onSubmitIntent();
+  }, { capture: true });
   ctx.addEventListener(doc, 'click', (e) => {
+    // Only the user's own clicks teach (a profile submitted, a distributor authorized).
+    if (!e.isTrusted) return;
     const text = buttonText(e);
     if (text === null) return;
     if (isSubmitText(text)) pipeline.onSubmitIntent();
-    // Progress is learned only from what the user really did, never from a script's click.
-    if (e.isTrusted && isAuthorizeProviderText(text)) pipeline.onAuthorizeProvider(text);
+    if (isAuthorizeProviderText(text)) pipeline.onAuthorizeProvider(text);
   }, { capture: true });
 
   const onEdit = () => pipeline.onUserEdit();
@@ -67,11 +81,21 @@ export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window,
   ctx.addEventListener(win, 'scroll', reposition, { capture: true, passive: true });
   ctx.addEventListener(win, 'resize', reposition, { passive: true });
 
+  let href = win.location.href;
+  const onRoute = () => {
+    if (win.location.href === href) return;
+    href = win.location.href;
+    pipeline.rescanSoon();
+  };
   ctx.setInterval(() => {
     pipeline.checkPendingHosts();
+    onRoute();
     pipeline.onUserEdit();
   }, 1000);
-  ctx.addEventListener(win, 'wxt:locationchange', () => pipeline.rescanSoon());
+  // An in-app route change: at once where the Navigation API tells, else within the second.
+  const navigation = (win as { navigation?: EventTarget }).navigation;
+  if (navigation) ctx.addEventListener(navigation, 'navigatesuccess', onRoute);
+  ctx.addEventListener(win, 'popstate', onRoute);
   if (win !== win.top && options.onFrameGone) ctx.addEventListener(win, 'pagehide', options.onFrameGone);
   ctx.onInvalidated(() => pipeline.stop());
 }

@@ -4,7 +4,8 @@ import { resolveCountry } from '../../rules/geo/country';
 import { CSP_REGION_IDS, regionName } from '../../rules/geo/regions';
 import type { Profile } from '../contract/profile';
 import { strings } from './strings';
-import type { ProfileResult } from '../contract/extension';
+import type { ProfileResult, SetAsideInfo } from '../contract/extension';
+import { LIMITS } from '../contract/limits';
 import { sendFromExtension as send } from '../send';
 import { uiLocale } from './locale';
 
@@ -24,7 +25,11 @@ export function Options() {
   const edits = useRef(0);
   /** The edit count the last save sent: past it, there are edits not saved yet. */
   const sentUpTo = useRef(0);
+  /** The stored profile and revision the form's edits started from: a save sends them, so that the
+   * background merges into (or refuses against) what another tab wrote meanwhile. */
+  const base = useRef<{ profile: Profile; revision: number } | null>(null);
   const [problem, setProblem] = useState<string[] | undefined>();
+  const [setAside, setSetAside] = useState<SetAsideInfo[]>([]);
   const [status, setStatus] = useState<Status>(null);
   const [pasted, setPasted] = useState('');
   const [newId, setNewId] = useState({ id: '', type: 'location' as 'global' | 'location', country: '' });
@@ -33,14 +38,17 @@ export function Options() {
    * Reads the stored profile (a portal page or an import changed it). Skipped while the form holds edits
    * not saved yet, or when the user edits meanwhile: the stored profile would overwrite them.
    */
-  const load = async () => {
+  const load = async (force = false) => {
+    if (force) sentUpTo.current = edits.current;
     const sentAt = edits.current;
     if (sentAt !== sentUpTo.current) return;
     const r = await send({ type: 'get-profile' });
+    setSetAside(r.setAside);
+    setProblem(r.problem);
     if (sentAt !== edits.current) return;
+    base.current = { profile: r.profile, revision: r.revision };
     latest.current = r.profile;
     setProfile(r.profile);
-    setProblem(r.problem);
   };
   useEffect(() => {
     void load();
@@ -53,20 +61,41 @@ export function Options() {
 
   if (!profile) return <main class="options">…</main>;
 
-  const show = (result: ProfileResult, okText: string, sentAt = edits.current) => {
+  const show = (result: ProfileResult, okText: string, sentAt = edits.current, sent?: Profile) => {
     if (result.ok) {
       if (sentAt === edits.current) {
+        base.current = { profile: result.profile, revision: result.revision };
         latest.current = result.profile;
         setProfile(result.profile);
+      } else if (sent) {
+        // Edited further while the save was on its way: the form's edits are relative to what was sent,
+        // which becomes the base. No revision (-1): the next save is always merged, so that anything the
+        // background merged in meanwhile (a learned PartnerID) is kept, and our own saves never conflict.
+        base.current = { profile: sent, revision: -1 };
       }
       setStatus({ kind: 'ok', text: okText });
+    } else if (result.code === 'stale') {
+      setStatus({ kind: 'errors', errors: [o.stale((result.conflicts ?? []).join(', '))] });
+      void load(true);
+    } else if (result.code === 'too-large') {
+      setStatus({ kind: 'errors', errors: [o.tooLarge('>1')] });
     } else setStatus({ kind: 'errors', errors: result.errors });
   };
-  const save = async (next: Profile) => {
-    const sentAt = edits.current;
-    sentUpTo.current = sentAt;
-    show(await send({ type: 'save-profile', profile: next }), o.saved, sentAt);
+  /** Any failure to reach the background or to be answered is said, never left unhandled. */
+  const guarded = async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      setStatus({ kind: 'errors', errors: [o.failed(error instanceof Error ? error.message : String(error))] });
+    }
   };
+  const save = (next: Profile) =>
+    guarded(async () => {
+      const sentAt = edits.current;
+      sentUpTo.current = sentAt;
+      const from = base.current;
+      show(await send({ type: 'save-profile', profile: next, base: from?.profile, baseRevision: from?.revision }), o.saved, sentAt, next);
+    });
   const edit = (change: (p: Profile) => void) => {
     const next = structuredClone(latest.current ?? profile);
     change(next);
@@ -80,7 +109,33 @@ export function Options() {
     if (target?.id.startsWith('new-') || !latest.current) return;
     void save(latest.current);
   };
-  const importText = async (text: string) => show(await send({ type: 'import-profile', text }), o.imported);
+  const importText = (text: string, bytes = new Blob([text]).size) =>
+    guarded(async () => {
+      // Said here, before sending a message that large: at most LIMITS.importText characters are read.
+      if (text.length > LIMITS.importText || bytes > LIMITS.importText * 4) {
+        setStatus({ kind: 'errors', errors: [o.tooLarge((bytes / 1_000_000).toFixed(1))] });
+        return;
+      }
+      // An import replaces the profile: edits not saved yet are dropped with it.
+      sentUpTo.current = edits.current;
+      show(await send({ type: 'import-profile', text }), o.imported);
+    });
+  const downloadSetAside = (copy: SetAsideInfo) =>
+    guarded(async () => {
+      const { text } = await send({ type: 'get-set-aside', id: copy.id });
+      if (text === null) return;
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      a.download = `csp-team-profile-set-aside-${copy.at.replace(/[:.]/g, '-')}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    });
+  const deleteSetAside = (copy: SetAsideInfo) =>
+    guarded(async () => {
+      if (!window.confirm(o.confirmDelete(copy.at))) return;
+      await send({ type: 'delete-set-aside', id: copy.id, confirmed: true });
+      await load();
+    });
   const exportFile = () => {
     const blob = new Blob([`${JSON.stringify(profile, null, 2)}\n`], { type: 'application/json' });
     const a = document.createElement('a');
@@ -97,8 +152,22 @@ export function Options() {
         <div class="notice" role="alert" data-testid="unreadable">
           <p>{o.unreadable}</p>
           <ul>{problem.map((p) => <li key={p}>{p}</li>)}</ul>
-          <button type="button" onClick={() => void send({ type: 'dismiss-unreadable' }).then(load)}>{o.dismiss}</button>
+          <button type="button" id="dismiss-unreadable" onClick={() => void guarded(async () => { await send({ type: 'dismiss-unreadable' }); await load(); })}>{o.dismiss}</button>
         </div>
+      ) : null}
+      {setAside.length > 0 ? (
+        <section data-testid="set-aside">
+          <h2>{o.setAsideTitle}</h2>
+          <ul>
+            {setAside.map((copy) => (
+              <li key={copy.id} data-set-aside={copy.id}>
+                {copy.at}: {copy.errors.slice(0, 3).join('; ')}{' '}
+                <button type="button" class="download-set-aside" onClick={() => void downloadSetAside(copy)}>{o.download}</button>{' '}
+                <button type="button" class="delete-set-aside" onClick={() => void deleteSetAside(copy)}>{o.deleteCopy}</button>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <form onSubmit={(e) => { e.preventDefault(); void save(latest.current ?? profile); }} onChange={autosave}>
         <fieldset>
@@ -206,7 +275,7 @@ export function Options() {
           <label class="file">{o.importButton}
             <input type="file" id="import-file" accept="application/json,.json" onChange={async (e) => {
               const file = e.currentTarget.files?.[0];
-              if (file) await importText(await file.text());
+              if (file) await importText(file.size > LIMITS.importText * 4 ? '' : await file.text(), file.size);
               e.currentTarget.value = '';
             }} />
           </label>

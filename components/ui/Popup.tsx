@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { issueTotal } from '../contract/extension';
 import { GroupedIssues, NextStep, PorPanel, ProgressBar, useProgress, viewsOf } from './Companion';
 import { companionStrings } from './companion-strings';
 import { IssueCount } from './IssueList';
@@ -51,8 +52,9 @@ export function Popup() {
         ) : (
           <>
             {tabResponse.fromOtherTab ? <p class="hint" data-testid="other-tab">{t.fromOtherTab(tab.title || tab.url)}</p> : null}
-            <IssueCount count={tab.issues.length} locale={locale} />
+            <IssueCount count={issueTotal(tab)} locale={locale} />
             <GroupedIssues tab={tab} locale={locale} closeAfter />
+            {issueTotal(tab) > tab.issues.length ? <p class="hint" data-testid="more">{t.andMore(issueTotal(tab) - tab.issues.length)}</p> : null}
           </>
         )}
       </section>

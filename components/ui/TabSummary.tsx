@@ -1,4 +1,5 @@
 import type { Locale } from '../../rules/types';
+import { issueTotal } from '../contract/extension';
 import { strings } from './strings';
 import { IssueCount, IssueList } from './IssueList';
 import type { ExtensionResponses } from '../contract/extension';
@@ -19,8 +20,9 @@ export function TabSummary({ locale, full, response }: { locale: Locale; full: b
   return (
     <>
       {fromOtherTab ? <p class="hint" data-testid="other-tab">{t.fromOtherTab(state.title || state.url)}</p> : null}
-      <IssueCount count={state.issues.length} locale={locale} />
+      <IssueCount count={issueTotal(state)} locale={locale} />
       {full ? <IssueList issues={state.issues} locale={locale} /> : null}
+      {full && issueTotal(state) > state.issues.length ? <p class="hint" data-testid="more">{t.andMore(issueTotal(state) - state.issues.length)}</p> : null}
     </>
   );
 }

@@ -119,8 +119,20 @@ export function parseAssociated(texts: string[]): string | null {
   return null;
 }
 
-/** Whether a page heading or URL says this is the Identifiers page. */
-export function isIdentifiersPage(url: string, headings: string[]): boolean {
-  if (/\/organization\/identity|\/identifiers?\b/i.test(url)) return true;
-  return headings.some((h) => IDENTIFIERS_HEADINGS.has(labelText(h)));
+/**
+ * Whether a URL's path is the Identifiers page's. Only the path counts: a query string, a fragment or a
+ * heading can be put on any portal page by whoever links to it or renders it, and what this page shows
+ * is learned as the company's PartnerIDs.
+ */
+export function isIdentifiersPage(url: string): boolean {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return false;
+  }
+  return /^(\/[a-z]{2}-[a-z]{2})?\/dashboard\/(account\/v3|v2\/account-settings)\/organization\/identity(\/|$)/i.test(path);
 }
+
+/** Whether a heading names the Identifiers page (識別子, Identifiers): for reading, never for trusting. */
+export const isIdentifiersHeading = (heading: string): boolean => IDENTIFIERS_HEADINGS.has(labelText(heading));

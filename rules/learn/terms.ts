@@ -30,3 +30,14 @@ export function matchesMarker(text: string, markers: string[]): boolean {
     .replace(/(を使用する|を使用|を使う|を選択する|を選択)$/, '');
   return markers.some((m) => t === m || (t.startsWith(m) && t.length - m.length <= 16 && /^[\s(（:：\-–]/.test(t.slice(m.length))));
 }
+
+/** The legal business profile's pages (enrollment and account settings): where submitting teaches the company. */
+export function isLegalProfilePath(path: string): boolean {
+  return /^(\/[a-z]{2}-[a-z]{2})?\/dashboard\/.*\/(enrollment\/legal-business-profile|organization\/legalinfo)[^/]*$/i.test(path);
+}
+
+/** Any page of the signed-in dashboard (its banner shows the account). */
+export const isDashboardPath = (path: string): boolean => /^(\/[a-z]{2}-[a-z]{2})?\/dashboard\//i.test(path);
+
+/** A dialog title about the address ("Confirm your address", "住所の確認"): the verification dialog's. */
+export const isAddressDialogTitle = (title: string): boolean => /\baddress\b|住所/i.test(fold(title));

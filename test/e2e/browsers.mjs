@@ -28,7 +28,7 @@ export const firefoxPath = () =>
   firstExisting('FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox'], 'Firefox');
 
 /** The built extension: `CSP_EXTENSION_DIR` (e.g. the benchmark's build, or an older build to compare) or the normal one. */
-function extensionDir(kind) {
+export function extensionDir(kind) {
   const dir = process.env.CSP_EXTENSION_DIR ? path.resolve(process.env.CSP_EXTENSION_DIR) : path.join(ROOT, BUILD_DIRS[kind]);
   if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`${dir} is not built: run npm run build first`);
   return dir;
@@ -114,11 +114,16 @@ export async function openExtensionPage(ext, page, file) {
     await page.goto(url);
     return;
   }
+  // Re-opening the URL already shown: the old document also says "complete" at that URL until it is
+  // replaced, so it is marked first and the wait is for a document without the mark.
+  await page.evaluate(() => {
+    window.__cspOldDocument = true;
+  }).catch(() => {});
   page.goto(url).catch(() => {});
   const deadline = Date.now() + 15000;
   while (Date.now() < deadline) {
     try {
-      if (await page.evaluate((u) => location.href === u && document.readyState === 'complete', url)) return;
+      if (await page.evaluate((u) => location.href === u && document.readyState === 'complete' && !window.__cspOldDocument, url)) return;
     } catch {
       // The realm is swapped during navigation: try again.
     }

@@ -33,10 +33,19 @@ describe('Identifiers page', () => {
     expect(parseAssociated(['PartnerID', '7654321'])).toBeNull();
   });
 
-  it('recognises the page by URL or heading', () => {
-    expect(isIdentifiersPage('https://partner.microsoft.com/dashboard/account/v3/organization/identity', [])).toBe(true);
-    expect(isIdentifiersPage('https://partner.microsoft.com/x', ['識別子'])).toBe(true);
-    expect(isIdentifiersPage('https://partner.microsoft.com/dashboard/home', ['Home'])).toBe(false);
+  it('recognises the page by its path only (#2)', () => {
+    expect(isIdentifiersPage('https://partner.microsoft.com/dashboard/account/v3/organization/identity')).toBe(true);
+    expect(isIdentifiersPage('https://partner.microsoft.com/en-us/dashboard/v2/account-settings/organization/identity')).toBe(true);
+    expect(isIdentifiersPage('https://partner.microsoft.com/ja-jp/dashboard/account/v3/organization/identity/associate-pla')).toBe(true);
+    expect(isIdentifiersPage('https://partner.microsoft.com/dashboard/home')).toBe(false);
+  });
+
+  it('#2 a query string, a fragment or a look-alike path does not make a page the Identifiers page', () => {
+    expect(isIdentifiersPage('https://partner.microsoft.com/en-us/dashboard/home?next=/identifiers')).toBe(false);
+    expect(isIdentifiersPage('https://partner.microsoft.com/en-us/dashboard/home#/organization/identity')).toBe(false);
+    expect(isIdentifiersPage('https://partner.microsoft.com/en-us/blog/identifiers')).toBe(false);
+    expect(isIdentifiersPage('https://partner.microsoft.com/en-us/dashboard/account/v3/organization/identity-theft')).toBe(false);
+    expect(isIdentifiersPage('not a url')).toBe(false);
   });
 
   it('idInCell accepts only a lone 5-8 digit number', () => {

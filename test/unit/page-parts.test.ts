@@ -164,8 +164,9 @@ describe('FieldScanner', () => {
 
 describe('Learner', () => {
   it('sends each distinct thing once, and hands the dialog to the checks with a registered anchor', () => {
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://partner.microsoft.com/en-us/dashboard/account/v3/enrollment/legal-business-profile');
     document.body.innerHTML = `<header><span>admin@contoso.co.jp</span></header>
-      <div role="dialog"><table>
+      <div role="dialog" aria-label="Verify your address"><table>
         <tr><th></th><th>You entered</th><th>Suggested</th></tr>
         <tr><th>Address line 1</th><td>1 Microsoft Wy</td><td>1 Microsoft Way</td></tr>
         <tr><th>City</th><td>Redmond</td><td>Redmond</td></tr>
@@ -177,6 +178,7 @@ describe('Learner', () => {
     const learned: Learned[] = [];
     const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} });
     const anchors: Element[] = [];
+    learner.onSubmit([], location.pathname);
     const page = learner.readPage(document, (el) => (anchors.push(el), 'anchor-1'));
     learner.readPage(document, () => 'anchor-1');
     expect(learned.map((l) => l.kind)).toEqual(['company-domain', 'verified-address']);
@@ -188,9 +190,12 @@ describe('Learner', () => {
     const learned: Learned[] = [];
     const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} });
     const field = (kind: string, value: string) => ({ kind, confidence: 1, descriptor: { value } }) as never;
-    learner.onSubmit([field('company-name', 'Contoso KK')]);
+    const path = '/ja-jp/dashboard/account/v3/enrollment/legal-business-profile';
+    learner.onSubmit([field('company-name', 'Contoso KK')], path);
     expect(learned).toEqual([]);
-    learner.onSubmit([field('company-name', ' Contoso KK '), field('country', '日本'), field('postal-code', '100-0001')]);
+    learner.onSubmit([field('company-name', ' Contoso KK '), field('country', '日本'), field('postal-code', '100-0001')], '/ja-jp/dashboard/home');
+    expect(learned).toEqual([]);
+    learner.onSubmit([field('company-name', ' Contoso KK '), field('country', '日本'), field('postal-code', '100-0001')], path);
     expect(learned).toEqual([{ kind: 'legal-profile', companyName: 'Contoso KK', country: 'JP', address: { postalCode: '100-0001', country: '日本' } }]);
   });
 });
@@ -224,6 +229,23 @@ describe('wirePage', () => {
     onUserEdit: vi.fn(), onSubmitIntent: vi.fn(), onAuthorizeProvider: vi.fn(), rescanSoon: vi.fn(), checkPendingHosts: vi.fn(), stop: vi.fn(), marks: { reposition: vi.fn() },
   });
 
+  /** happy-dom makes every dispatched event untrusted, as a page script's would be; this one is the user's. */
+  const trusted = <E extends Event>(event: E): E => Object.defineProperty(event, 'isTrusted', { value: true });
+
+  it('#2 a page script clicking Save or submitting (isTrusted false) teaches nothing', () => {
+    const { ctx } = fakeContext();
+    const p = pipeline();
+    wirePage(ctx, p, window);
+    document.body.innerHTML = '<form><input id="i"><button type="button" id="save">Save</button></form>';
+    (document.querySelector('#save') as HTMLElement).click();
+    document.querySelector('#save')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    document.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    // button.click() on a submit button, or form.requestSubmit(), gives a trusted submit event: with no
+    // press or key of the user's just before, it is the script's.
+    document.querySelector('form')!.dispatchEvent(trusted(new Event('submit', { bubbles: true })));
+    expect(p.onSubmitIntent).not.toHaveBeenCalled();
+  });
+
   it('edits re-check; Save / 次へ clicks and submits learn; other clicks do not', () => {
     const { ctx } = fakeContext();
     const p = pipeline();
@@ -232,11 +254,12 @@ describe('wirePage', () => {
     document.querySelector('#i')!.dispatchEvent(new Event('input', { bubbles: true }));
     document.querySelector('#i')!.dispatchEvent(new Event('focusout', { bubbles: true }));
     expect(p.onUserEdit).toHaveBeenCalledTimes(2);
-    (document.querySelector('#cancel') as HTMLElement).click();
+    document.querySelector('#cancel')!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
     expect(p.onSubmitIntent).not.toHaveBeenCalled();
-    (document.querySelector('#save') as HTMLElement).click();
-    (document.querySelector('#next') as HTMLElement).click();
-    document.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true }));
+    document.querySelector('#save')!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+    document.querySelector('#next')!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+    document.querySelector('#i')!.dispatchEvent(trusted(new KeyboardEvent('keydown', { bubbles: true, key: 'Enter' })));
+    document.querySelector('form')!.dispatchEvent(trusted(new Event('submit', { bubbles: true })));
     expect(p.onSubmitIntent).toHaveBeenCalledTimes(3);
   });
 
@@ -259,7 +282,10 @@ describe('wirePage', () => {
     expect(frames).toHaveLength(1);
     frames[0]!(0);
     expect(p.marks.reposition).toHaveBeenCalledTimes(1);
-    window.dispatchEvent(new Event('wxt:locationchange'));
+    window.dispatchEvent(new Event('popstate'));
+    expect(p.rescanSoon).not.toHaveBeenCalled();
+    history.pushState({}, '', `${location.pathname}?route=2`);
+    window.dispatchEvent(new Event('popstate'));
     expect(p.rescanSoon).toHaveBeenCalledTimes(1);
     intervals[0]!();
     expect(p.checkPendingHosts).toHaveBeenCalledTimes(1);

@@ -64,6 +64,36 @@ describe('learning', () => {
   });
 });
 
+describe('learning cannot be poisoned (#2)', () => {
+  const ids = (n: number, from = 1000000) => Array.from({ length: n }, (_, i) => ({ id: String(from + i), type: 'location' as const, country: 'JP' }));
+
+  it('#2 past 100 learned IDs the oldest learned go and the newest are kept: a learn is never refused for good', async () => {
+    const store = new ProfileStore(`test-${Math.random()}`);
+    await store.update((p) => applyLearned(p, { kind: 'identifiers', partnerIds: ids(100) }, NOW));
+    await store.update((p) => applyLearned(p, { kind: 'identifiers', partnerIds: ids(5, 2000000) }, NOW));
+    const { profile } = await store.read();
+    expect(profile.partnerIds).toHaveLength(100);
+    expect(profile.partnerIds.slice(-5).map((p) => p.id)).toEqual(['2000000', '2000001', '2000002', '2000003', '2000004']);
+    expect(profile.partnerIds.some((p) => p.id === '1000000')).toBe(false);
+  });
+
+  it("#2 a page never changes the user's or an import's PartnerID, verified address, company name or country", () => {
+    const mine = parseProfile({
+      version: 1,
+      company: { name: 'Contoso Japan KK', country: 'JP' },
+      partnerIds: [{ id: '7654321', type: 'location', country: 'JP', source: 'user' }],
+      verifiedAddress: { line1: '1 Real St', source: 'user' },
+    });
+    if (!mine.ok) throw new Error(mine.errors.join());
+    let p = applyLearned(mine.profile, { kind: 'identifiers', partnerIds: [{ id: '7654321', type: 'global', country: 'KP' }] }, NOW);
+    p = applyLearned(p, { kind: 'verified-address', address: { line1: '666 Fake Rd' } }, NOW);
+    p = applyLearned(p, { kind: 'legal-profile', companyName: 'Evil Shell Corp', country: 'KP' }, NOW);
+    expect(p.partnerIds).toEqual([{ id: '7654321', type: 'location', country: 'JP', source: 'user' }]);
+    expect(p.verifiedAddress?.line1).toBe('1 Real St');
+    expect(p.company).toMatchObject({ name: 'Contoso Japan KK', country: 'JP' });
+  });
+});
+
 describe('ProfileStore (IndexedDB)', () => {
   it('stores, validates on read, and sets an unreadable value aside instead of losing it', async () => {
     const store = new ProfileStore(`test-${Math.random()}`);
@@ -79,7 +109,46 @@ describe('ProfileStore (IndexedDB)', () => {
     const state = await broken.read();
     expect(state.profile).toEqual(emptyProfile());
     expect(state.problem?.join()).toMatch(/partnerIds/);
-    expect(await broken.unreadable()).toMatchObject({ value: { partnerIds: 'broken' } });
+    expect(JSON.parse((await broken.setAsideText(state.setAside[0]!.id))!)).toMatchObject({ partnerIds: 'broken' });
+  });
+
+  it('#7 every unreadable profile gets its own timestamped copy; Dismiss keeps them; only a confirmed delete removes one', async () => {
+    const { set, createStore } = await import('idb-keyval');
+    const name = `test-${Math.random()}`;
+    const db = createStore(name, 'kv');
+    const store = new ProfileStore(name);
+    await set('profile', { version: 1, partnerIds: 'first' }, db);
+    await store.read();
+    await set('profile', { version: 1, partnerIds: 'second' }, db);
+    const state = await store.read();
+    expect(state.setAside).toHaveLength(2);
+    expect(state.setAside.every((c) => /^\d{4}-\d\d-\d\dT/.test(c.at))).toBe(true);
+    const texts = await Promise.all(state.setAside.map((c) => store.setAsideText(c.id)));
+    expect(texts.map((t) => JSON.parse(t!).partnerIds)).toEqual(['first', 'second']);
+    await store.dismissUnreadable();
+    const dismissed = await store.read();
+    expect(dismissed.problem).toBeUndefined();
+    expect(dismissed.setAside.map((c) => c.dismissed)).toEqual([true, true]);
+    expect(await store.setAsideText(state.setAside[0]!.id)).toBe(texts[0]);
+    await store.deleteSetAside(state.setAside[0]!.id);
+    expect((await store.read()).setAside.map((c) => c.id)).toEqual([state.setAside[1]!.id]);
+  });
+
+  it('#7 a copy in the single slot of earlier versions is moved into the list, not lost', async () => {
+    const { set, createStore } = await import('idb-keyval');
+    const name = `test-${Math.random()}`;
+    await set('profile.unreadable', { value: { old: true }, errors: ['x: bad'], at: '2025-01-01T00:00:00.000Z' }, createStore(name, 'kv'));
+    const store = new ProfileStore(name);
+    const { setAside } = await store.read();
+    expect(setAside).toMatchObject([{ at: '2025-01-01T00:00:00.000Z', errors: ['x: bad'], dismissed: false }]);
+    expect(JSON.parse((await store.setAsideText(setAside[0]!.id))!)).toEqual({ old: true });
+  });
+
+  it('every write bumps the revision', async () => {
+    const store = new ProfileStore(`test-${Math.random()}`);
+    const r0 = (await store.read()).revision;
+    await store.update((p) => applyLearned(p, { kind: 'company-domain', domain: 'contoso.com' }, NOW));
+    expect((await store.read()).revision).toBe(r0 + 1);
   });
 
   it('a read asked for after an update sees that update', async () => {

@@ -8,6 +8,7 @@ import { ProfileStore } from '../../components/background/profile-store';
 import { ProgressStore } from '../../components/background/progress-store';
 import { createRouter } from '../../components/background/router';
 import { getTabState } from '../../components/background/tab-states';
+import { issueTotal } from '../../components/contract/extension';
 
 const PORTAL = 'https://partner.microsoft.com/en-us/dashboard/account/v3/enrollment/legal-business-profile';
 const fromPortal = (tabId = 7, frameId = 0) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url: PORTAL } as never, frameId, url: PORTAL });
@@ -67,6 +68,11 @@ describe('page messages', () => {
 
 describe('extension-page messages', () => {
   const profile = { version: 1, company: { name: 'Contoso', domains: ['contoso.com'] } };
+  /** A save as options makes it: with the stored profile and revision the edit started from. */
+  const save = async (edited: unknown, sender: object = fromOptions()) => {
+    const { profile: base, revision } = (await router.handle({ type: 'get-profile' }, fromOptions())) as { profile: unknown; revision: number };
+    return router.handle({ type: 'save-profile', profile: edited, base, baseRevision: revision }, sender as never);
+  };
 
   it('a content script cannot edit the profile: save, import and dismiss are refused from a portal tab', async () => {
     await expect(router.handle({ type: 'save-profile', profile }, fromPortal())).rejects.toThrow(/a profile change is accepted only from the extension's own pages/);
@@ -85,17 +91,75 @@ describe('extension-page messages', () => {
   });
 
   it('options (popup-like or opened in a tab) saves and imports', async () => {
-    expect(await router.handle({ type: 'save-profile', profile }, fromOptions())).toMatchObject({ ok: true });
+    expect(await save(profile)).toMatchObject({ ok: true });
     expect((await store.current()).profile.company.name).toBe('Contoso');
     const imported = await router.handle({ type: 'import-profile', text: JSON.stringify({ ...profile, company: { name: 'Fabrikam' } }) }, fromOptionsTab());
     expect(imported).toMatchObject({ ok: true, profile: { company: { name: 'Fabrikam' } } });
   });
 
   it('a bad import is answered with readable errors and changes nothing', async () => {
-    await router.handle({ type: 'save-profile', profile }, fromOptions());
+    await save(profile);
     const result = await router.handle({ type: 'import-profile', text: '{"version":1,"partnerIds":[{"id":"12ab","type":"global"}]}' }, fromOptions());
     expect(result).toMatchObject({ ok: false });
     expect((await store.current()).profile.company.name).toBe('Contoso');
+  });
+});
+
+describe('no lost update (#1)', () => {
+  const learnId = () =>
+    router.handle({ type: 'learn', learned: { kind: 'identifiers', partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] } }, fromPortal());
+  const getProfile = async () => (await router.handle({ type: 'get-profile' }, fromOptions())) as { profile: { company: object }; revision: number };
+
+  it('#1 a save from options started before a tab learned a PartnerID keeps that PartnerID (merged, not overwritten)', async () => {
+    const { profile: base, revision } = await getProfile();
+    await learnId();
+    const edited = { ...base, company: { ...base.company, name: 'Contoso Japan KK' } };
+    const result = await router.handle({ type: 'save-profile', profile: edited, base, baseRevision: revision }, fromOptions());
+    expect(result).toMatchObject({ ok: true });
+    const stored = (await store.current()).profile;
+    expect(stored.company.name).toBe('Contoso Japan KK');
+    expect(stored.partnerIds.map((p) => p.id)).toEqual(['7654321']);
+  });
+
+  it('#1 a save from a stale base that changes what another tab changed meanwhile is refused, with the part named', async () => {
+    const { profile: base, revision } = await getProfile();
+    const other = { ...base, company: { ...base.company, name: 'Written by another window' } };
+    expect(await router.handle({ type: 'save-profile', profile: other, base, baseRevision: revision }, fromOptions())).toMatchObject({ ok: true });
+    const mine = { ...base, company: { ...base.company, name: 'Mine' } };
+    const result = await router.handle({ type: 'save-profile', profile: mine, base, baseRevision: revision }, fromOptions());
+    expect(result).toMatchObject({ ok: false, code: 'stale', conflicts: ['company.name'] });
+    expect((await store.current()).profile.company.name).toBe('Written by another window');
+  });
+
+  it('#1 a save with no base revision never overwrites blindly', async () => {
+    await learnId();
+    const result = await router.handle({ type: 'save-profile', profile: { version: 1 } }, fromOptions());
+    expect(result).toMatchObject({ ok: false, code: 'stale' });
+    expect((await store.current()).profile.partnerIds).toHaveLength(1);
+  });
+});
+
+describe('big input gets an answer, never a throw (#6)', () => {
+  it('#6 a 1.5 MB import is answered ok:false "too-large" with a message, and changes nothing', async () => {
+    const text = JSON.stringify({ version: 1, company: { name: 'x'.repeat(1_500_000) } });
+    const result = await router.handle({ type: 'import-profile', text }, fromOptions());
+    expect(result).toMatchObject({ ok: false, code: 'too-large', errors: [expect.stringMatching(/at most 1000000/)] });
+  });
+});
+
+describe('no false reassurance (#3)', () => {
+  it('#3 a tab that left the portal (its page no longer answers) is not reported as having issues', async () => {
+    await router.handle({ type: 'report-issues', url: PORTAL, title: 'Legal', issues: [issue] }, fromPortal(7));
+    vi.mocked(fakeBrowser.tabs.sendMessage).mockResolvedValue({ href: PORTAL } as never);
+    expect(await router.handle({ type: 'get-tab-state', tabId: 7 }, fromOptions())).toMatchObject({ state: { issues: [issue] } });
+    vi.mocked(fakeBrowser.tabs.sendMessage).mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    expect(await router.handle({ type: 'get-tab-state', tabId: 7 }, fromOptions())).toEqual({ state: null, fromOtherTab: false });
+  });
+
+  it('#3 a report counts issues beyond the limit (omitted) and the total says so', async () => {
+    await router.handle({ type: 'report-issues', url: PORTAL, title: 'Legal', issues: [issue], omitted: 41 }, fromPortal(7));
+    const { state } = await getTabState(7);
+    expect(state && issueTotal(state)).toBe(42);
   });
 });
 
@@ -116,7 +180,7 @@ describe('enrollment progress', () => {
   const onLegalInfo = () => ({ ...fromPortal(), url: LEGAL, tab: { id: 7, url: LEGAL } as never });
 
   it('a portal page records evidence, kept with the path it was seen on; the popup reads it with the profile\'s own', async () => {
-    await router.handle({ type: 'save-profile', profile: { version: 1, partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] } }, fromOptions());
+    await router.handle({ type: 'import-profile', text: JSON.stringify({ version: 1, partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] }) }, fromOptions());
     await router.handle({ type: 'record-evidence', evidence: [{ kind: 'csp-status', value: 'active', seen: 'アクティブ' }] }, onLegalInfo());
     const { progress } = (await router.handle({ type: 'get-progress' }, fromOptions())) as { progress: { evidence: Record<string, { path: string; value: string }> } };
     expect(progress.evidence['csp-status']).toMatchObject({ value: 'active', path: '/dashboard/v2/account-settings/organization/legalinfo' });

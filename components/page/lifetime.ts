@@ -1,0 +1,81 @@
+import type { PageContext } from './wiring';
+
+/**
+ * How long this content script instance lives: until its extension is gone (reloaded, updated, removed),
+ * never because the page says so. WXT's context ends when it hears a "content script started" event on
+ * the document, which a page script can dispatch too (the event's name holds the public extension id):
+ * that claim is believed only when `browser.runtime.id` is gone, or a round trip to the background fails.
+ * Listeners and timers registered here stop when the instance ends.
+ */
+export class Lifetime implements PageContext {
+  private readonly controller = new AbortController();
+
+  /** @param runtimeAlive whether this instance's extension is still there (`browser.runtime?.id`). */
+  constructor(private readonly runtimeAlive: () => boolean) {}
+
+  get isValid(): boolean {
+    if (!this.controller.signal.aborted && !this.alive()) this.end();
+    return !this.controller.signal.aborted;
+  }
+
+  private alive(): boolean {
+    try {
+      return this.runtimeAlive();
+    } catch {
+      // Firefox: a dead wrapper throws once the extension is gone.
+      return false;
+    }
+  }
+
+  end(): void {
+    if (!this.controller.signal.aborted) this.controller.abort();
+  }
+
+  /**
+   * Someone says a newer instance started. `verify` makes a round trip to the background: it succeeds
+   * only while this instance's extension is running, so a claim forged by the page changes nothing.
+   */
+  async onClaimedInvalid(verify: () => Promise<boolean>): Promise<void> {
+    if (!this.alive()) return this.end();
+    const ok = await verify().catch(() => false);
+    if (!ok) this.end();
+  }
+
+  onInvalidated(callback: () => void): () => void {
+    const signal = this.controller.signal;
+    if (signal.aborted) {
+      callback();
+      return () => {};
+    }
+    signal.addEventListener('abort', callback);
+    return () => signal.removeEventListener('abort', callback);
+  }
+
+  addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void {
+    target.addEventListener(type, handler, { ...options, signal: this.controller.signal });
+  }
+
+  setInterval(handler: () => void, timeout: number): number {
+    const id = setInterval(() => {
+      if (this.isValid) handler();
+    }, timeout) as unknown as number;
+    this.onInvalidated(() => clearInterval(id));
+    return id;
+  }
+
+  setTimeout(handler: () => void, timeout: number): number {
+    const id = setTimeout(() => {
+      if (this.isValid) handler();
+    }, timeout) as unknown as number;
+    this.onInvalidated(() => clearTimeout(id));
+    return id;
+  }
+
+  requestAnimationFrame(callback: FrameRequestCallback): number {
+    const id = requestAnimationFrame((t) => {
+      if (this.isValid) callback(t);
+    });
+    this.onInvalidated(() => cancelAnimationFrame(id));
+    return id;
+  }
+}
