@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { countryData } from './scripts/country-data.mjs';
+import { stripCheckExamples } from './scripts/strip-check-examples.mjs';
 
 /** Fixed Firefox add-on id: it keeps storage and the moz-extension UUID stable across installs. */
 export const GECKO_ID = 'csp-reseller-assistant@example.org';
@@ -33,7 +34,7 @@ export default defineConfig({
   // extension users get. CSP_DEBUG_BUILD=1: readable bundles for profiling.
   ...(BENCH ? { outDir: '.output/bench' } : {}),
   vite: () => ({
-    plugins: [preact(), countryData()],
+    plugins: [preact(), countryData(), stripCheckExamples()],
     define: { __CSP_BENCH__: JSON.stringify(BENCH) },
     build: process.env.CSP_DEBUG_BUILD ? { minify: false } : {},
   }),

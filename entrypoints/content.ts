@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { FactsChanged, FocusField, Ping, TabIssue } from '../components/contract/page';
+import { timed } from '../components/page/bench';
 import { Lifetime } from '../components/page/lifetime';
 import { clipPage, Pipeline } from '../components/page/pipeline';
 import { wirePage } from '../components/page/wiring';
@@ -47,13 +48,13 @@ export default defineContentScript({
           done = true;
           fn();
         };
-        if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 150 });
+        if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(timed(run), { timeout: 150 });
         life.setTimeout(run, 300);
       },
     });
     pipeline.start();
     void send({ type: 'get-facts' }).then(({ facts }) => pipeline.setProfileFacts(facts)).catch(() => {});
-    const onMessage = (message: unknown) => {
+    const onMessage = timed((message: unknown) => {
       if (!life.isValid) return undefined;
       const m = message as FactsChanged | FocusField | Ping | null;
       if (m?.type === 'facts-changed') pipeline.setProfileFacts(m.facts);
@@ -62,7 +63,7 @@ export default defineContentScript({
       // The background asks whether this page is still here (popup state, injection after an update).
       if (m?.type === 'csp-ping' && window === window.top) return Promise.resolve({ href: location.href });
       return undefined;
-    };
+    });
     browser.runtime.onMessage.addListener(onMessage);
     life.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
     wirePage(life, pipeline, window, { onFrameGone: () => void report([], 0) });

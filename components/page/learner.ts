@@ -5,8 +5,12 @@ import type { EvidenceReading } from '../../rules/companion/evidence';
 import { placeOfPage } from '../../rules/companion/places';
 import type { Learned } from '../contract/page';
 import { readEvidence } from './evidence';
+import { isIdentifiersPage } from '../../rules/learn/identifiers';
 import { isLegalProfilePath } from '../../rules/learn/terms';
 import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers';
+
+/** The steps whose pages show evidence the readers read (components/page/evidence.ts). */
+const READER_PLACES = new Set<string>(['open-welcome', 'business-verification', 'verify-email', 'accept-mpa', 'admin-agent-role', 'distributor-listed']);
 
 export interface LearnerDeps {
   /** Sends what the page taught to the background (which decides what to keep). */
@@ -36,6 +40,22 @@ export class Learner {
    * Reads the page (after a scan); returns the facts the checks need from it (the dialog, its anchor
    * registered through `register` so that a mark can sit beside it).
    */
+  /**
+   * Whether this page's readers read the whole page (the Identifiers page, the pages that show enrollment
+   * status): then any content change may matter to them. Elsewhere they wait for a dialog or a route change.
+   */
+  watchesAll(url: string): boolean {
+    if (url !== this.watchedUrl) {
+      this.watchedUrl = url;
+      const place = placeOfPage(url);
+      this.watching = isIdentifiersPage(url) || (place !== null && READER_PLACES.has(place)) || /\/dashboard(\/v2)?\/home\b/.test(url);
+    }
+    return this.watching;
+  }
+
+  private watchedUrl = '';
+  private watching = false;
+
   readPage(doc: Document, register: (anchor: Element) => string): PageFacts {
     const identifiers = readIdentifiers(doc);
     if (identifiers) this.once({ kind: 'identifiers', ...identifiers });

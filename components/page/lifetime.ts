@@ -1,3 +1,4 @@
+import { timed } from './bench';
 import type { PageContext } from './wiring';
 
 /**
@@ -52,30 +53,34 @@ export class Lifetime implements PageContext {
   }
 
   addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void {
-    target.addEventListener(type, handler, { ...options, signal: this.controller.signal });
+    target.addEventListener(type, timed(handler), { ...options, signal: this.controller.signal });
   }
 
   setInterval(handler: () => void, timeout: number): number {
-    const id = setInterval(() => {
+    const id = setInterval(timed(() => {
       if (this.isValid) handler();
-    }, timeout) as unknown as number;
+    }), timeout) as unknown as number;
     this.onInvalidated(() => clearInterval(id));
     return id;
   }
 
+  // One-shot timers drop their cancel-on-end listener as they fire: a page that schedules thousands of them
+  // (scrolling, idle scans) leaves no listener behind.
   setTimeout(handler: () => void, timeout: number): number {
-    const id = setTimeout(() => {
+    const id = setTimeout(timed(() => {
+      off();
       if (this.isValid) handler();
-    }, timeout) as unknown as number;
-    this.onInvalidated(() => clearTimeout(id));
+    }), timeout) as unknown as number;
+    const off = this.onInvalidated(() => clearTimeout(id));
     return id;
   }
 
   requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = requestAnimationFrame((t) => {
+    const id = requestAnimationFrame(timed((t: number) => {
+      off();
       if (this.isValid) callback(t);
-    });
-    this.onInvalidated(() => cancelAnimationFrame(id));
+    }));
+    const off = this.onInvalidated(() => cancelAnimationFrame(id));
     return id;
   }
 }

@@ -1,4 +1,8 @@
+import { timed } from './bench';
 import { FIELD_SELECTOR } from './describe';
+
+/** An added element is, or holds, a form control (one query within what was added). */
+const holdsField = (el: Element) => el.matches(FIELD_SELECTOR) || (el.firstElementChild !== null && el.querySelector(FIELD_SELECTOR) !== null);
 
 /**
  * The content script's one MutationObserver: the document and every open shadow root, with a filter that
@@ -6,10 +10,27 @@ import { FIELD_SELECTOR } from './describe';
  * the page; it decides nothing but "a field may have changed" and "a label may have changed".
  */
 
-/** Elements whose text can name a field, a section, or a dialog's address. */
-const LABEL_LIKE =
-  'label, legend, caption, h1, h2, h3, h4, h5, h6, [role="heading"], dt, th, td, [role="row"], ' +
-  'dialog, [role="dialog"], [role="alertdialog"], [aria-modal], [class*="modal" i], [class*="dialog" i]';
+/**
+ * Elements the page readers look for when they appear, open or close: dialogs (the address-verification
+ * dialog), by role first; class-named overlays only when mounted at the top of the page (a modal layer).
+ */
+const DIALOG = '[role="dialog"], [role="alertdialog"], dialog, [aria-modal="true"]';
+const OVERLAY = '[class*="modal" i], [class*="dialog" i], [class*="overlay" i], [class*="layer" i]';
+
+/** A dialog, or (mounted at the top of the page) an overlay or a layer holding one. */
+function isDialog(el: Element, topLevel: boolean): boolean {
+  if (el.matches(DIALOG)) return true;
+  return topLevel && (el.matches(OVERLAY) || (el.firstElementChild !== null && el.querySelector(DIALOG) !== null));
+}
+
+/** A render of more nodes than this into one container far from fields may be a churning grid or feed. */
+const CHURN_NODES = 20;
+/** After this many such renders with nothing for us, only every CHURN_RECHECK-th render is looked into. */
+const CHURN_QUIET = 2;
+const CHURN_RECHECK = 16;
+
+/** How far above a field its preceding-text label may sit (describe.ts reads the field and 3 ancestors). */
+const PRECEDING_DEPTH = 3;
 
 /** Attributes that change only what is visible, which every scan reads fresh: no label changed. */
 const LAYOUT_ATTRIBUTES = new Set(['class', 'style', 'hidden', 'open', 'aria-hidden']);
@@ -56,17 +77,29 @@ export class PendingHosts {
 
 /** Where the last scan found fields: a change outside these parts of the page cannot touch one. */
 export interface FieldMap {
-  /** Every ancestor of every field (through shadow roots). */
-  ancestors: Set<Node>;
+  /** Every ancestor of every field, with its distance from the nearest field (0: the field itself). */
+  ancestors: Map<Node, number>;
   /** Ids the fields name with `aria-labelledby`: a change inside those elements is a label change. */
   labelledBy: Set<string>;
+}
+
+/** What a batch of mutation records may have changed. */
+export interface PageChange {
+  /** A field, its labels, its section or its visibility (a scan is due). */
+  fields: boolean;
+  /** A label or the text around a field: descriptions are stale. */
+  labels: boolean;
+  /** Something a page reader reads (a dialog, or any content on a page whose readers watch it all). */
+  readers: boolean;
 }
 
 export interface ObserverDeps {
   /** Our own UI: its changes are never the page's. */
   owns(node: Node): boolean;
-  /** Once per batch of mutation records that may touch a field; `labels` when a label may have changed too. */
-  onChange(labels: boolean): void;
+  /** Once per batch of mutation records that may matter. */
+  onChange(change: PageChange): void;
+  /** Whether the page's readers want to hear of every content change (the Identifiers and status pages). */
+  readersWatchAll?(): boolean;
   /** Custom elements whose shadow root may come later (injectable for tests). */
   pending?: PendingHosts;
 }
@@ -75,17 +108,19 @@ export class PageObserver {
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly pending: PendingHosts;
   private readonly observer: MutationObserver;
-  private map: FieldMap = { ancestors: new Set(), labelledBy: new Set() };
+  private map: FieldMap = { ancestors: new Map(), labelledBy: new Set() };
   private nearCache = new Map<Element, boolean>();
+  /** Far containers re-rendered with nothing for us: how many renders in a row (see onMutations). */
+  private readonly churn = new WeakMap<Node, number>();
 
   constructor(private readonly deps: ObserverDeps) {
     this.pending = deps.pending ?? new PendingHosts();
-    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer = new MutationObserver(timed((records: MutationRecord[]) => this.onMutations(records)));
   }
 
   start(doc: Document): void {
     this.observe(doc);
-    this.findShadowRoots(doc.documentElement);
+    this.findShadowRoots(doc);
   }
 
   stop(): void {
@@ -101,7 +136,11 @@ export class PageObserver {
   /** What the last scan found, for the relevance filter. */
   setFieldMap(map: FieldMap): void {
     this.map = map;
+    // (Asked once per scan, not per batch: a route change always brings a scan.)
+    this.watchAll = this.deps.readersWatchAll?.() ?? false;
   }
+
+  private watchAll = false;
 
   /** Custom elements that got their shadow root since the last look: observed from now on. True if any. */
   checkPendingHosts(): boolean {
@@ -115,58 +154,99 @@ export class PageObserver {
     this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
   }
 
-  private findShadowRoots(from: Node): void {
-    const walker = (from.ownerDocument ?? (from as Document)).createTreeWalker(from, NodeFilter.SHOW_ELEMENT);
-    for (let n: Node | null = from; n; n = walker.nextNode()) {
-      if (this.deps.owns(n)) continue;
-      const root = (n as Element).shadowRoot;
-      if (root && !this.shadowRoots.has(root)) {
-        this.shadowRoots.add(root);
-        this.observe(root);
-        this.findShadowRoots(root);
-      } else if (!root && (n as Element).tagName?.includes('-')) {
-        this.pending.add(n as Element);
-      }
-    }
+  /**
+   * Shadow roots at and under `from` (one native list of its elements, no walk through JS). True when it
+   * found a shadow root or a custom element waiting for one.
+   */
+  private findShadowRoots(from: Element | Document | ShadowRoot): boolean {
+    let found = from.nodeType === Node.ELEMENT_NODE && this.visitHost(from as Element);
+    // (A shadow root has no getElementsByTagName.)
+    const all: ArrayLike<Element> = 'getElementsByTagName' in from ? from.getElementsByTagName('*') : from.querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) if (this.visitHost(all[i]!)) found = true;
+    return found;
   }
 
-  private onMutations(records: MutationRecord[]): void {
-    let relevant = false;
-    let labels = false;
-    this.nearCache = new Map();
-    for (const r of records) {
-      if (this.deps.owns(r.target)) continue;
-      // Our own host added or removed (by us, or by a page that removes it in a loop): not the page's change.
-      if (r.type === 'childList' && r.addedNodes.length + r.removedNodes.length > 0 &&
-          [...r.addedNodes, ...r.removedNodes].every((n) => this.deps.owns(n))) continue;
-      for (const node of r.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE && !this.deps.owns(node)) this.findShadowRoots(node);
-      }
-      if (!this.concernsFields(r)) continue;
-      relevant = true;
-      if (r.type !== 'attributes' || !LAYOUT_ATTRIBUTES.has(r.attributeName ?? '')) labels = true;
+  private visitHost(el: Element): boolean {
+    const root = el.shadowRoot;
+    if (root) {
+      if (this.shadowRoots.has(root) || this.deps.owns(el)) return true;
+      this.shadowRoots.add(root);
+      this.observe(root);
+      this.findShadowRoots(root);
+      return true;
     }
-    if (relevant) this.deps.onChange(labels);
+    if (el.localName.includes('-')) {
+      // A custom element not upgraded yet: its shadow root may come later, with no mutation to tell.
+      this.pending.add(el);
+      return true;
+    }
+    return false;
   }
 
   /**
-   * Whether a mutation can change a field, its labels, its section or its visibility. Content added to
-   * or changed in parts of the page that hold no field and no label-like element is ignored.
+   * Classifies each record from its target and the nodes it added or removed, in time proportional to
+   * what changed: a re-rendered grid or a spinner far from every field costs a few checks per node and
+   * no scan; a change beside a field, to a label, or a dialog opening is passed on.
    */
-  private concernsFields(r: MutationRecord): boolean {
-    const target = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
-    if (!target) return true;
-    if (this.nearField(target) || target.closest(LABEL_LIKE) || this.inLabelledBy(target)) return true;
-    if (r.type === 'childList') {
-      for (const list of [r.addedNodes, r.removedNodes]) {
-        for (const node of list) {
+  private onMutations(records: MutationRecord[]): void {
+    const change: PageChange = { fields: false, labels: false, readers: false };
+    this.nearCache = new Map();
+    const watchAll = this.watchAll;
+    for (const r of records) {
+      if (this.deps.owns(r.target)) continue;
+      const target = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
+      if (r.type === 'childList') {
+        const added = r.addedNodes;
+        const removed = r.removedNodes;
+        // Our own host added or removed (by us, or by a page that removes it in a loop): not the page's change.
+        if (added.length + removed.length <= 2 && [...added, ...removed].every((n) => this.deps.owns(n))) continue;
+        if (watchAll) change.readers = true;
+        const topLevel = !target || target === target.ownerDocument.body || target === target.ownerDocument.documentElement;
+        const near = target !== null && (this.nearField(target) || this.inLabelledBy(target));
+        if (near) change.fields = change.labels = true;
+        // Nodes removed from a part of the page that holds no field held none (else it would be near one).
+        for (let i = 0; near || topLevel ? i < removed.length : false; i++) {
+          const node = removed[i]!;
           if (node.nodeType !== Node.ELEMENT_NODE) continue;
-          const el = node as Element;
-          if (el.matches(FIELD_SELECTOR) || el.matches(LABEL_LIKE) || el.querySelector(`${FIELD_SELECTOR}, ${LABEL_LIKE}`)) return true;
+          // A part of the page that held a field went away.
+          if (this.map.ancestors.has(node)) change.fields = true;
+          // A dialog closed by unmounting its layer (at the top of the page, where modal layers live).
+          if (topLevel && isDialog(node as Element, true)) change.readers = change.fields = true;
         }
+        // A container far from every field that the page re-renders again and again (a live grid, a feed):
+        // once several renders brought neither a field nor a shadow root, its renders are looked into only
+        // now and then. A field the user reaches in it meanwhile is found by its first event (wiring.ts).
+        const churn = !near && target !== null && added.length > CHURN_NODES ? (this.churn.get(target) ?? 0) : -1;
+        if (churn >= CHURN_QUIET && churn % CHURN_RECHECK !== 0) {
+          this.churn.set(target!, churn + 1);
+          if (topLevel) for (let i = 0; i < added.length; i++) if (added[i]!.nodeType === Node.ELEMENT_NODE && isDialog(added[i] as Element, true)) change.readers = change.fields = true;
+          continue;
+        }
+        let found = false;
+        for (let i = 0; i < added.length; i++) {
+          const node = added[i]!;
+          if (node.nodeType !== Node.ELEMENT_NODE || this.deps.owns(node)) continue;
+          const el = node as Element;
+          if (this.findShadowRoots(el)) found = true;
+          if (!near && holdsField(el)) found = change.fields = change.labels = true;
+          if (isDialog(el, topLevel)) change.readers = change.fields = true;
+        }
+        if (churn >= 0) {
+          if (found) this.churn.delete(target!);
+          else this.churn.set(target!, churn + 1);
+        }
+      } else if (target) {
+        if (watchAll && r.type === 'characterData') change.readers = true;
+        const layout = r.type === 'attributes' && LAYOUT_ATTRIBUTES.has(r.attributeName ?? '');
+        if (this.nearField(target) || this.inLabelledBy(target)) {
+          change.fields = true;
+          if (!layout) change.labels = true;
+        }
+        // A dialog shown or hidden by an attribute (open, hidden, class, aria-hidden).
+        if (layout && target.matches(DIALOG)) change.readers = change.fields = true;
       }
     }
-    return false;
+    if (change.fields || change.readers) this.deps.onChange(change);
   }
 
   /** The element is, or is inside, an element some field names with `aria-labelledby`. */
@@ -196,8 +276,10 @@ export class PageObserver {
       const parent: Element | null = node.parentElement;
       if (!parent) break;
       if (ancestors.has(parent)) {
+        // A preceding-text label is read from the four siblings before the field or one of its three
+        // nearest ancestors (describe.ts): only there can text change a field's label.
         let next = node.nextElementSibling;
-        for (let hops = 0; next && hops < 4 && !answer; hops++, next = next.nextElementSibling) answer = ancestors.has(next);
+        for (let hops = 0; next && hops < 4 && !answer; hops++, next = next.nextElementSibling) answer = (ancestors.get(next) ?? Infinity) <= PRECEDING_DEPTH;
         break;
       }
       node = parent;

@@ -1,10 +1,12 @@
 import type { EvidenceReading } from '../../rules/companion/evidence';
+import { provisionalDomain } from '../../rules/email/local';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
 import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts } from '../../rules/types';
 import { LIMITS } from '../contract/limits';
 import type { Learned, TabIssue } from '../contract/page';
 import type { ProfileFacts } from '../contract/profile';
 import { benchMark } from './bench';
+import { isField } from './describe';
 import { Learner } from './learner';
 import { MarkLayer, type PlacedIssue } from './marks';
 import { PageObserver } from './observer';
@@ -52,23 +54,29 @@ export class Pipeline {
   private facts: Facts = { domains: {} };
   private page: PageFacts = {};
   private readonly pendingLookups = new Set<string>();
+  /** The verification dialog's anchor element, while the page shows one. */
+  private dialogAnchor: Element | undefined;
   /** Hosts whose lookup failed, and until when they are not asked about again. */
   private readonly failedLookups = new Map<string, number>();
   /** What the last check saw: the same fields, values and facts give the same issues (no work). */
   private lastCheck = '';
   private factsVersion = 0;
   private scanQueued = false;
+  /** The page readers run on the next scan: at start, after a route change, or when their element appeared. */
+  private readersDue = true;
   private lastReport = '';
 
   constructor(private readonly deps: PipelineDeps) {
     this.marks = new MarkLayer(deps.locale);
     this.learner = new Learner(deps);
     this.observer = new PageObserver({
-      owns: (node) => this.marks.owns(node),
-      onChange: (labels) => {
+      // Our shadow root is never observed: among the page's nodes, only our host element is ours.
+      owns: (node) => node === this.marks.host,
+      onChange: ({ labels, readers }) => {
         if (labels) this.scanner.invalidate();
-        this.queueScan();
+        this.queueScan(readers);
       },
+      readersWatchAll: () => this.learner.watchesAll(location.href),
     });
   }
 
@@ -95,6 +103,8 @@ export class Pipeline {
   onSubmitIntent(): void {
     this.scanner.readValues();
     this.learner.onSubmit(this.scanner.classified(), location.pathname);
+    // A dialog already on screen may now be learned from (its Continue was the user's submit).
+    this.queueScan(true);
   }
 
   /** A trusted click on "Authorize indirect provider". */
@@ -112,8 +122,11 @@ export class Pipeline {
   }
 
   /** A user edit: values changed, the DOM did not. Re-read values and re-check now (no frame wait). */
-  onUserEdit(): void {
+  onUserEdit(target?: EventTarget | null): void {
     const start = performance.now();
+    // A field the last scan did not collect (late, in a container whose renders are looked into only now
+    // and then): collect again.
+    if (target && (target as Node).nodeType === Node.ELEMENT_NODE && !this.scanner.knows(target as Element) && isField(target as Element)) this.queueScan();
     this.scanner.readValues();
     this.check();
     if (__CSP_BENCH__) benchMark('csp:check', start);
@@ -125,7 +138,15 @@ export class Pipeline {
     this.scanQueued = false;
     this.observer.setFieldMap(this.scanner.collect(this.observer.roots(document)));
     const read = performance.now();
-    this.page = this.learner.readPage(document, (anchor) => this.scanner.register(anchor));
+    if (this.readersDue) {
+      this.readersDue = false;
+      this.page = this.learner.readPage(document, (anchor) => this.scanner.register(anchor));
+    } else if (this.page.addressDialog) {
+      // The dialog's anchor keeps its id across scans (the scanner's map is rebuilt by each collect).
+      const anchor = this.dialogAnchor;
+      if (anchor?.isConnected) this.scanner.register(anchor);
+    }
+    this.dialogAnchor = this.page.addressDialog ? this.scanner.element(this.page.addressDialog.anchorId) : undefined;
     const check = performance.now();
     this.check();
     if (__CSP_BENCH__) {
@@ -139,7 +160,7 @@ export class Pipeline {
   /** Clears cached descriptors and rescans soon (route change, big re-render). */
   rescanSoon(): void {
     this.scanner.invalidate();
-    this.queueScan();
+    this.queueScan(true);
   }
 
   /** Custom elements that got their shadow root since the last look: observed from now on, and a rescan. */
@@ -182,6 +203,11 @@ export class Pipeline {
       if (h.length > LIMITS.host) this.failedLookups.set(h, Infinity);
       else wanted.push(h);
     }
+    // Web-mail the content script knows itself is marked now; the background's answer replaces it.
+    for (const h of wanted) {
+      const first = this.facts.domains[h] ? null : provisionalDomain(h);
+      if (first) this.facts.domains[h] = first;
+    }
     for (let i = 0; i < wanted.length; i += LIMITS.lookupHosts) this.lookup(wanted.slice(i, i + LIMITS.lookupHosts), true);
   }
 
@@ -219,7 +245,8 @@ export class Pipeline {
     this.deps.report(clipped.issues, clipped.omitted);
   }
 
-  private queueScan(): void {
+  private queueScan(readers = false): void {
+    if (readers) this.readersDue = true;
     if (this.scanQueued) return;
     this.scanQueued = true;
     this.deps.schedule(() => this.scan());

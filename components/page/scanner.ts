@@ -24,6 +24,7 @@ export class FieldScanner {
   private sections = new Sections();
   private labels = new LabelIndex();
   private nextId = 1;
+  private known = new Set<Element>();
 
   constructor(private readonly maxFields = MAX_FIELDS) {}
 
@@ -40,11 +41,13 @@ export class FieldScanner {
       }
     }
     this.elements.clear();
+    this.known = new Set(found);
     for (const el of found) this.elements.set(this.idOf(el), el);
     this.visible = found.filter(isVisible);
-    const ancestors = new Set<Node>();
+    const ancestors = new Map<Node, number>();
     for (const el of found) {
-      for (let n: Node | null = el; n && !ancestors.has(n); n = n.parentNode) ancestors.add(n);
+      let depth = 0;
+      for (let n: Node | null = el; n && (ancestors.get(n) ?? Infinity) > depth; n = n.parentNode, depth++) ancestors.set(n, depth);
     }
     const labelledBy = new Set<string>();
     for (const root of roots) {
@@ -82,6 +85,11 @@ export class FieldScanner {
       if (stat) out.push(withValue(stat, { ...stat.descriptor, value, optionValue }));
     }
     return out;
+  }
+
+  /** Whether the last collect found this field. */
+  knows(el: Element): boolean {
+    return this.known.has(el);
   }
 
   /** Forgets every description: a label, a heading or the text around a field may have changed. */

@@ -15,7 +15,8 @@ export interface PageContext {
 
 /** What the wiring drives. */
 export interface WiredPipeline {
-  onUserEdit(): void;
+  /** `target`: the element the user edited (through shadow roots), when an event says. */
+  onUserEdit(target?: EventTarget | null): void;
   onSubmitIntent(): void;
   onAuthorizeProvider(text: string): void;
   rescanSoon(): void;
@@ -66,7 +67,7 @@ export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window,
     if (isAuthorizeProviderText(text)) pipeline.onAuthorizeProvider(text);
   }, { capture: true });
 
-  const onEdit = () => pipeline.onUserEdit();
+  const onEdit = (e: Event) => pipeline.onUserEdit(e.composedPath()[0] ?? e.target);
   for (const type of ['input', 'change', 'focusout']) ctx.addEventListener(doc, type, onEdit, { capture: true });
 
   let repositionQueued = false;

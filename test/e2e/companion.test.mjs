@@ -187,11 +187,17 @@ for (const kind of BROWSERS) {
     const readBadges = (urls) =>
       options.evaluate(async (byName) => {
         const action = globalThis.chrome?.action ?? browser.browserAction;
-        const all = await browser.tabs.query({});
+        // Tab URLs are not the extension's to read (Firefox has no host permission): ask the background
+        // which portal page each tab reported.
+        const urls = {};
+        for (const tab of await browser.tabs.query({})) {
+          const answer = await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id });
+          if (answer?.state && !answer.fromOtherTab) urls[answer.state.url] = tab.id;
+        }
         const out = {};
         for (const [name, url] of Object.entries(byName)) {
-          const tab = all.find((t) => t.url === url);
-          out[name] = tab ? [await action.getBadgeText({ tabId: tab.id }), String(await action.getBadgeBackgroundColor({ tabId: tab.id }))] : null;
+          const tabId = urls[url];
+          out[name] = tabId !== undefined ? [await action.getBadgeText({ tabId }), String(await action.getBadgeBackgroundColor({ tabId }))] : null;
         }
         return out;
       }, urls);

@@ -52,6 +52,7 @@ describe('built manifests', () => {
       assert.ok(js.includes('partner.microsoft.com'), `${kind}: this is the content script`);
       assert.doesNotMatch(js, /csp:scan|csp:check|performance\.measure/, `${kind}: benchmark hooks in the shipped bundle`);
       assert.doesNotMatch(js, /ZodError|zod/i, `${kind}: zod in the content script (import types only from components/contract)`);
+      assert.doesNotMatch(js, /fabrikam|1 Microsoft Wy/, `${kind}: the checks' examples (test data) in the shipped bundle`);
     }
   });
 });

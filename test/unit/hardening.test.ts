@@ -222,7 +222,7 @@ describe('#9 CPU', () => {
     const observer = new PageObserver({ owns: (n) => layer.owns(n), onChange });
     document.body.innerHTML = '<label for="i">Email</label><input id="i">';
     observer.start(document);
-    observer.setFieldMap({ ancestors: new Set([document, document.documentElement, document.body]), labelledBy: new Set() });
+    observer.setFieldMap({ ancestors: new Map<Node, number>([[document, 3], [document.documentElement, 2], [document.body, 1]]), labelledBy: new Set() });
     for (let i = 0; i < 5; i++) {
       layer.attach();
       await flush();

@@ -58,7 +58,7 @@ describe('PageObserver', () => {
       <div id="feed"><p>news</p></div>`;
     own = document.body.appendChild(document.createElement('csp-reseller-assistant'));
     changes = [];
-    observer = new PageObserver({ owns: (n) => n === own || own.contains(n), onChange: (labels) => changes.push(labels) });
+    observer = new PageObserver({ owns: (n) => n === own || own.contains(n), onChange: (c) => changes.push(c.labels) });
     observer.start(document);
     const scanner = new FieldScanner();
     observer.setFieldMap(scanner.collect(observer.roots(document)));
@@ -353,5 +353,81 @@ describe('readEvidence', () => {
     expect(readEvidence(document, `${PORTAL}/ja-jp/dashboard/account/v3/settings/agreements`)).toEqual([{ kind: 'mpa', value: 'accepted', seen: '同意済み' }]);
     document.body.innerHTML = `<h1>間接プロバイダー</h1><ul><li><b>サンプル ディストリビューション</b> <span>アクティブ</span></li></ul>`;
     expect(readEvidence(document, `${PORTAL}/ja-jp/dashboard/v2/customers/indirectproviders`)).toMatchObject([{ kind: 'distributor-listed', value: 'active' }]);
+  });
+});
+
+describe('structural costs (issue 12)', () => {
+  it('a grid re-rendered far from every field, and a spinner, cause no scan', async () => {
+    document.body.innerHTML = `<header><span id="spin">◐</span></header>
+      <main><div class="page"><form><fieldset><div class="row"><span id="l">Email</span><div><input aria-labelledby="l"></div></div></fieldset></form>
+      <section><h2>Activity</h2><div role="grid" id="grid"></div></section></div></main>`;
+    const changes: unknown[] = [];
+    const observer = new PageObserver({ owns: () => false, onChange: (c) => changes.push(c) });
+    observer.start(document);
+    observer.setFieldMap(new FieldScanner().collect(observer.roots(document)));
+    const grid = document.getElementById('grid')!;
+    for (let round = 0; round < 3; round++) {
+      grid.replaceChildren(...Array.from({ length: 50 }, (_, i) => {
+        const row = document.createElement('div');
+        row.setAttribute('role', 'row');
+        row.innerHTML = `<div role="gridcell"><span>Order ${i + round}</span></div><div role="columnheader">Status</div>`;
+        return row;
+      }));
+      document.getElementById('spin')!.textContent = String(round);
+      document.getElementById('spin')!.className = `s${round}`;
+      await flush();
+    }
+    expect(changes).toEqual([]);
+    // The same grid gaining a field is a change.
+    grid.append(Object.assign(document.createElement('input'), { type: 'text' }));
+    await flush();
+    expect(changes).toEqual([{ fields: true, labels: true, readers: false }]);
+    observer.stop();
+  });
+
+  it('a dialog mounted at the top of the page is for the readers, wherever the fields are', async () => {
+    document.body.innerHTML = `<form><input id="a"></form>`;
+    const changes: { readers: boolean }[] = [];
+    const observer = new PageObserver({ owns: () => false, onChange: (c) => changes.push(c) });
+    observer.start(document);
+    observer.setFieldMap(new FieldScanner().collect(observer.roots(document)));
+    const layer = document.createElement('div');
+    layer.className = 'ms-Layer';
+    layer.innerHTML = '<div><div role="dialog" aria-modal="true"><h2>Verify your address</h2></div></div>';
+    document.body.append(layer);
+    await flush();
+    expect(changes.map((c) => c.readers)).toEqual([true]);
+    layer.remove();
+    await flush();
+    expect(changes.map((c) => c.readers)).toEqual([true, true]);
+    observer.stop();
+  });
+
+  it('timers leave no listener behind once they fire', async () => {
+    const { Lifetime } = await import('../../components/page/lifetime');
+    let added = 0;
+    let removed = 0;
+    const add = AbortSignal.prototype.addEventListener;
+    const remove = AbortSignal.prototype.removeEventListener;
+    AbortSignal.prototype.addEventListener = function (...args: Parameters<typeof add>) {
+      added++;
+      return add.apply(this, args);
+    };
+    AbortSignal.prototype.removeEventListener = function (...args: Parameters<typeof remove>) {
+      removed++;
+      return remove.apply(this, args);
+    };
+    try {
+      const life = new Lifetime(() => true);
+      let fired = 0;
+      for (let i = 0; i < 100; i++) life.setTimeout(() => fired++, 0);
+      for (let i = 0; i < 100; i++) life.requestAnimationFrame(() => fired++);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(fired).toBe(200);
+      expect(added - removed).toBe(0);
+    } finally {
+      AbortSignal.prototype.addEventListener = add;
+      AbortSignal.prototype.removeEventListener = remove;
+    }
   });
 });
