@@ -6,6 +6,7 @@ import { extensionRequestSchema, PROFILE_WRITES, type ExtensionResponses, type P
 import { pageRequestSchema, type FactsChanged, type PageResponses, type Ping } from '../contract/page';
 import { LIMITS } from '../contract/limits';
 import { factsOf, parseProfile, type ParseResult, type Profile } from '../contract/profile';
+import { splitProgress } from '../contract/progress';
 import { showBadge } from './badge';
 import { applyLearned } from './learn';
 import { mergeProfiles } from './merge';
@@ -182,7 +183,18 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore) 
         if (request.text.length > LIMITS.importText) {
           return { ok: false, code: 'too-large', errors: [`The file is ${request.text.length} characters long; at most ${LIMITS.importText} are read. Nothing was changed.`] };
         }
-        return replaceProfile(parseProfile(request.text));
+        {
+          // An optional `progress` section: imported with the profile; a file without one keeps local progress.
+          const split = splitProgress(request.text);
+          if (split.errors) return { ok: false, code: 'invalid', errors: split.errors };
+          const result = await replaceProfile(parseProfile(split.profile));
+          if (result.ok && split.progress) {
+            const { version: _v, ...imported } = split.progress;
+            await progressStore.update(() => imported);
+            progressChanged();
+          }
+          return result;
+        }
       case 'dismiss-unreadable':
         await store.dismissUnreadable();
         return { ok: true };

@@ -49,3 +49,27 @@ export function parseProgress(raw: unknown): { ok: true; progress: StoredProgres
 
 /** What a page read, as the content script sends it (the background adds where and when). */
 export const evidenceReadingSchema = evidenceRecordSchema.pick({ kind: true, value: true, seen: true });
+
+/**
+ * A team-profile file may carry the enrollment progress as an optional `progress` section. Splits it off
+ * (the profile schema does not know it): the profile part to parse as before, and the progress when the
+ * file has one. A section that does not validate is an error for the whole import (nothing changes).
+ */
+export function splitProgress(text: string): { profile: unknown; progress?: StoredProgress; errors?: string[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { profile: text };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !('progress' in data)) return { profile: data };
+  const { progress, ...profile } = data as Record<string, unknown>;
+  const parsed = parseProgress(progress);
+  if (!parsed.ok) return { profile, errors: parsed.errors.map((e) => `progress.${e}`) };
+  return { profile, progress: parsed.progress };
+}
+
+/** The progress a team-profile export carries: what pages showed and what the user set (not what the profile itself implies). */
+export function exportedProgress(progress: StoredProgress): StoredProgress {
+  return { ...progress, evidence: Object.fromEntries(Object.entries(progress.evidence).filter(([, e]) => e && e.path !== '')) };
+}

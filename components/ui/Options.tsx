@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { resolveCountry } from '../../rules/geo/country';
 import { CSP_REGION_IDS, regionName } from '../../rules/geo/regions';
 import type { Profile } from '../contract/profile';
+import { exportedProgress } from '../contract/progress';
 import { strings } from './strings';
 import type { ProfileResult, SetAsideInfo } from '../contract/extension';
 import { LIMITS } from '../contract/limits';
@@ -136,8 +137,10 @@ export function Options() {
       await send({ type: 'delete-set-aside', id: copy.id, confirmed: true });
       await load();
     });
-  const exportFile = () => {
-    const blob = new Blob([`${JSON.stringify(profile, null, 2)}\n`], { type: 'application/json' });
+  const exportFile = async () => {
+    // The enrollment progress travels with the profile (what pages showed and what you set by hand).
+    const { progress } = await send({ type: 'get-progress' });
+    const blob = new Blob([`${JSON.stringify({ ...profile, progress: exportedProgress(progress) }, null, 2)}\n`], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'csp-team-profile.json';
@@ -271,7 +274,7 @@ export function Options() {
         <h2>{o.teamProfile}</h2>
         <p class="hint">{o.teamProfileHelp}</p>
         <p>
-          <button type="button" id="export" onClick={exportFile}>{o.exportButton}</button>{' '}
+          <button type="button" id="export" onClick={() => void exportFile()}>{o.exportButton}</button>{' '}
           <label class="file">{o.importButton}
             <input type="file" id="import-file" accept="application/json,.json" onChange={async (e) => {
               const file = e.currentTarget.files?.[0];

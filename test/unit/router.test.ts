@@ -214,3 +214,23 @@ describe('enrollment progress', () => {
     expect(api.setBadgeBackgroundColor).toHaveBeenNthCalledWith(2, { tabId: 9, color: '#8a5300' });
   });
 });
+
+describe('progress in the team-profile file', () => {
+  const team = { format: 'csp-reseller-assistant/team-profile', version: 1, company: { name: 'Contoso' } };
+  const progressOf = async () => ((await router.handle({ type: 'get-progress' }, fromOptions())) as { progress: { manual: Record<string, { state: string }> } }).progress;
+
+  it('an import with a progress section brings it; one without keeps the local progress', async () => {
+    const withProgress = { ...team, progress: { version: 1, evidence: {}, manual: { 'accept-mpa': { state: 'done', at: '2026-11-25T00:00:00.000Z' } } } };
+    expect(await router.handle({ type: 'import-profile', text: JSON.stringify(withProgress) }, fromOptions())).toMatchObject({ ok: true });
+    expect((await progressOf()).manual['accept-mpa']?.state).toBe('done');
+    expect(await router.handle({ type: 'import-profile', text: JSON.stringify(team) }, fromOptions())).toMatchObject({ ok: true });
+    expect((await progressOf()).manual['accept-mpa']?.state).toBe('done');
+  });
+
+  it('a progress section that does not validate changes nothing and says where', async () => {
+    const bad = { ...team, company: { name: 'Fabrikam' }, progress: { version: 1, manual: { 'accept-mpa': { state: 'finished', at: 'x' } } } };
+    const result = await router.handle({ type: 'import-profile', text: JSON.stringify(bad) }, fromOptions());
+    expect(result).toMatchObject({ ok: false, errors: [expect.stringMatching(/^progress\.manual\.accept-mpa\.state/)] });
+    expect((await store.current()).profile.company.name).toBeUndefined();
+  });
+});
