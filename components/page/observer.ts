@@ -252,7 +252,9 @@ export class PageObserver {
   /** The element is, or is inside, an element some field names with `aria-labelledby`. */
   private inLabelledBy(el: Element): boolean {
     if (this.map.labelledBy.size === 0) return false;
-    for (let node: Element | null = el; node; node = node.parentElement) {
+    // Label elements are small: a change inside one sits a few levels below it at most.
+    let depth = 0;
+    for (let node: Element | null = el; node && depth < 8; node = node.parentElement, depth++) {
       if (node.id && this.map.labelledBy.has(node.id)) return true;
     }
     return false;
