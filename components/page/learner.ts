@@ -5,6 +5,7 @@ import type { EvidenceReading } from '../../rules/companion/evidence';
 import { placeOfPage } from '../../rules/companion/places';
 import type { Learned } from '../contract/page';
 import { readEvidence } from './evidence';
+import { readPortalErrors, type PortalErrorReading } from './portal-errors';
 import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers';
 
 export interface LearnerDeps {
@@ -26,6 +27,8 @@ const PART_MAX: Record<string, number> = { postalCode: 40, country: 100 };
  */
 export class Learner {
   private readonly sent = new Set<string>();
+  /** The portal errors of the last read, for a report. */
+  portalErrors: PortalErrorReading[] = [];
 
   constructor(private readonly deps: LearnerDeps) {}
 
@@ -43,9 +46,11 @@ export class Learner {
     const dialog = readAddressDialog(doc, this.deps.parseAddressLines);
     // The route tells whose page it is (a customer's under /customers/…) for the checks that care.
     const path = doc.location.pathname;
-    if (!dialog) return { path };
+    this.portalErrors = readPortalErrors(doc);
+    const errors = this.portalErrors.length > 0 ? { portalErrors: this.portalErrors.map((e) => ({ anchorId: register(e.anchor), code: e.code })) } : {};
+    if (!dialog) return { path, ...errors };
     this.once({ kind: 'verified-address', address: dialog.verified });
-    return { path, addressDialog: { anchorId: register(dialog.anchor), entered: dialog.entered, verified: dialog.verified } };
+    return { path, ...errors, addressDialog: { anchorId: register(dialog.anchor), entered: dialog.entered, verified: dialog.verified } };
   }
 
   /**

@@ -9,7 +9,9 @@ import { FIELD_SELECTOR } from './describe';
 /** Elements whose text can name a field, a section, or a dialog's address. */
 const LABEL_LIKE =
   'label, legend, caption, h1, h2, h3, h4, h5, h6, [role="heading"], dt, th, td, [role="row"], ' +
-  'dialog, [role="dialog"], [role="alertdialog"], [aria-modal], [class*="modal" i], [class*="dialog" i]';
+  'dialog, [role="dialog"], [role="alertdialog"], [aria-modal], [class*="modal" i], [class*="dialog" i], ' +
+  // a message the portal shows (its errors are read: components/page/portal-errors.ts)
+  '[role="alert"], [class*="messagebar" i], [class*="alert" i]';
 
 /** Attributes that change only what is visible, which every scan reads fresh: no label changed. */
 const LAYOUT_ATTRIBUTES = new Set(['class', 'style', 'hidden', 'open', 'aria-hidden']);

@@ -1,0 +1,56 @@
+/**
+ * Errors and statuses Partner Center itself shows (message bars, alerts, dialogs) that stall a
+ * partner-of-record (POR) assignment or an enrollment: the documented API codes, "MPN Id must be numeric",
+ * and the address-verification statuses (`../shared/reference/partner-center.md`). Pure: text in, codes out.
+ * The words are data, kept short: this file ships in the content script.
+ */
+
+export const PORTAL_CODES = [
+  '2200', '2201', '2203', '2204', '800015', '800016', '800039', '900123', '900400', 'mpn-not-numeric',
+  'VerifiedShippable', 'Verified', 'InteractionRequired', 'NotValidated',
+] as const;
+export type PortalCode = (typeof PORTAL_CODES)[number];
+
+const NUMERIC = new Set<string>(PORTAL_CODES.filter((c) => /^\d+$/.test(c)));
+
+/**
+ * The documented texts without their variable parts (English as documented; the Japanese ones are our
+ * guess at the localized text, since nobody here has seen it).
+ */
+const PHRASES: readonly [RegExp, PortalCode][] = [
+  [/\b(?:mpn|partner) ?id must be numeric|(?:mpn|パートナー) ?id ?(?:は|には)数値/i, 'mpn-not-numeric'],
+  [/is either invalid or does not exist in partner ?center|無効であるか.{0,30}存在しません/i, '2200'],
+  [/csp region of the requested partner ?id\b.{0,120}\bdo(?:es)?n[o’']?t match|csp リージョン.{0,60}一致しません/i, '2201'],
+  [/has not signed (?:the )?microsoft partner agreement|(?:マイクロソフト パートナー契約|mpa).{0,30}(?:署名|同意)していません/i, '2203'],
+  [/is not associated with any csp indirect reseller account|間接リセラー ?アカウントに関連付けられていません/i, '2204'],
+  [/\bthe pla id \(formerly mpn|pla id \(旧 ?mpn/i, '900400'],
+];
+
+/** A known numeric code right after "error" / "code" / エラー / コード, or alone in brackets. */
+const CODE_AFTER_WORD = /(?:error|code|エラー|コード)(?:\s*(?:code|コード))?\s*[:：=#-]?\s*(\d{4,6})(?!\d)/gi;
+const CODE_IN_BRACKETS = /[(（[［]\s*(\d{4,6})\s*[)）\]］]/g;
+/** The address-verification service's statuses, as the portal passes them on (CamelCase, one word). */
+const ADDRESS_STATUS = /\b(VerifiedShippable|InteractionRequired|NotValidated)\b|(?:[Ss]tatus|ステータス|状態)\s*[:：]?\s*["“「]?(Verified)\b/g;
+
+/** The portal codes a message's text shows, each once, in the order they appear. */
+export function recognisePortalErrors(text: string): PortalCode[] {
+  const found: { at: number; code: PortalCode }[] = [];
+  const t = text.normalize('NFKC');
+  for (const [re, code] of PHRASES) {
+    const m = re.exec(t);
+    if (m) found.push({ at: m.index, code });
+  }
+  for (const re of [CODE_AFTER_WORD, CODE_IN_BRACKETS]) {
+    for (const m of t.matchAll(re)) if (NUMERIC.has(m[1]!)) found.push({ at: m.index, code: m[1] as PortalCode });
+  }
+  for (const m of t.matchAll(ADDRESS_STATUS)) found.push({ at: m.index, code: (m[1] ?? m[2]) as PortalCode });
+  found.sort((a, b) => a.at - b.at);
+  return [...new Set(found.map((f) => f.code))];
+}
+
+/** How serious each is: the numeric codes block an order; an address needing a look warns; a verified one informs. */
+export function portalSeverity(code: string): 'error' | 'warning' | 'info' {
+  if (code === 'Verified' || code === 'VerifiedShippable') return 'info';
+  if (code === 'InteractionRequired' || code === 'NotValidated') return 'warning';
+  return 'error';
+}
