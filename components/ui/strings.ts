@@ -16,6 +16,7 @@ const STRINGS = {
     opt: {
       distributor: 'Distributor',
       distributorName: 'Distributor name',
+      distributorEmail: "Distributor's contact email (for issue reports)",
       distributorRegion: 'Distributor\'s CSP region',
       noRegion: '(not set)',
       company: 'Your company',
@@ -54,6 +55,7 @@ const STRINGS = {
     opt: {
       distributor: 'ディストリビューター',
       distributorName: 'ディストリビューター名',
+      distributorEmail: 'ディストリビューターの連絡先メール (問題レポートの送信先)',
       distributorRegion: 'ディストリビューターの CSP リージョン',
       noRegion: '(未設定)',
       company: '自社',
