@@ -22,9 +22,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // activeTab: only for the issue report's optional screenshot (tabs.captureVisibleTab), granted by the
+    // user's own click on the toolbar button or the keyboard command, for that tab alone.
+    permissions: ['storage', 'activeTab'],
     host_permissions: ['https://partner.microsoft.com/*'],
     action: { default_title: '__MSG_extActionTitle__' },
+    // The issue report for the current portal tab, from the keyboard (the README names the shortcut).
+    commands: { 'open-report': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_cmdOpenReport__' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { FactsChanged, FocusField, TabIssue } from '../components/contract/page';
+import type { CoverValues, FactsChanged, FocusField, ReportSnapshotRequest, TabIssue } from '../components/contract/page';
 import { Pipeline } from '../components/page/pipeline';
 import { wirePage } from '../components/page/wiring';
 import { sendFromPage as send } from '../components/send';
@@ -47,10 +47,14 @@ export default defineContentScript({
     pipeline.start();
     void send({ type: 'get-facts' }).then(({ facts }) => pipeline.setProfileFacts(facts)).catch(() => {});
     const onMessage = (message: unknown) => {
-      const m = message as FactsChanged | FocusField | null;
+      const m = message as FactsChanged | FocusField | ReportSnapshotRequest | CoverValues | null;
       if (m?.type === 'facts-changed') pipeline.setProfileFacts(m.facts);
       // The popup asks the frame that owns the field (by frame id): focus it.
       if (m?.type === 'focus-field' && typeof m.fieldId === 'string') pipeline.focusField(m.fieldId);
+      // The report page (the extension's own page: only it can message a tab) asks what the page shows.
+      if (m?.type === 'report-snapshot') return Promise.resolve(pipeline.snapshot());
+      if (m?.type === 'cover-values') return Promise.resolve(pipeline.cover(m.on === true));
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -76,6 +76,25 @@ export type PageResponses = { [K in keyof typeof pageResponseSchemas]: z.infer<(
 export const focusFieldSchema = z.object({ type: z.literal('focus-field'), fieldId: z.string().max(40) });
 export type FocusField = z.infer<typeof focusFieldSchema>;
 
+/**
+ * Sent by the report page to a portal tab's frame: what it shows now (field values with their kind and
+ * label, the portal's errors, its language), for a report built and redacted on the report page. The
+ * values never leave the browser; they are not kept anywhere.
+ */
+export const reportSnapshotRequestSchema = z.object({ type: z.literal('report-snapshot') });
+export type ReportSnapshotRequest = z.infer<typeof reportSnapshotRequestSchema>;
+export const reportSnapshotSchema = z.object({
+  url: z.string().max(LIMITS.url),
+  lang: z.string().max(40),
+  fields: z.array(z.object({ id: z.string().max(32), kind: z.string().max(40), label: z.string().max(LIMITS.fieldLabel), value: z.string().max(300) })).max(300),
+  portalErrors: z.array(z.object({ code: z.string().max(64), text: z.string().max(500) })).max(20),
+});
+export type ReportSnapshot = z.infer<typeof reportSnapshotSchema>;
+
+/** Sent by the report page before and after a screenshot: cover (or uncover) every value shown on the page. */
+export const coverValuesSchema = z.object({ type: z.literal('cover-values'), on: z.boolean() });
+export type CoverValues = z.infer<typeof coverValuesSchema>;
+
 /** Pushed by the background to portal tabs (and extension pages) when the profile changes. */
 export const factsChangedSchema = z.object({ type: z.literal('facts-changed'), facts: profileFactsSchema });
 export type FactsChanged = z.infer<typeof factsChangedSchema>;

@@ -54,6 +54,21 @@ export class MarkLayer {
     this.root.append(style, this.live);
   }
 
+  /** Opaque blocks over `rects` (a screenshot is being taken), or none: `null` removes them. */
+  cover(rects: DOMRect[] | null): void {
+    this.root.querySelector('.cover')?.remove();
+    if (!rects) return;
+    const layer = document.createElement('div');
+    layer.className = 'cover';
+    for (const r of rects) {
+      const b = document.createElement('div');
+      b.style.cssText = `position:fixed;left:${r.left - 2}px;top:${r.top - 2}px;width:${r.width + 4}px;height:${r.height + 4}px;background:#444`;
+      layer.append(b);
+    }
+    this.attach();
+    this.root.append(layer);
+  }
+
   /** Keeps the host attached (a single-page app may replace the whole body). */
   attach(): void {
     if (!this.host.isConnected) document.documentElement.append(this.host);

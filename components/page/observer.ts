@@ -1,4 +1,5 @@
 import { FIELD_SELECTOR } from './describe';
+import { MESSAGE } from './portal-errors';
 
 /**
  * The content script's one MutationObserver: the document and every open shadow root, with a filter that
@@ -10,8 +11,8 @@ import { FIELD_SELECTOR } from './describe';
 const LABEL_LIKE =
   'label, legend, caption, h1, h2, h3, h4, h5, h6, [role="heading"], dt, th, td, [role="row"], ' +
   'dialog, [role="dialog"], [role="alertdialog"], [aria-modal], [class*="modal" i], [class*="dialog" i], ' +
-  // a message the portal shows (its errors are read: components/page/portal-errors.ts)
-  '[role="alert"], [class*="messagebar" i], [class*="alert" i]';
+  // a message the portal shows (its errors are read)
+  MESSAGE;
 
 /** Attributes that change only what is visible, which every scan reads fresh: no label changed. */
 const LAYOUT_ATTRIBUTES = new Set(['class', 'style', 'hidden', 'open', 'aria-hidden']);

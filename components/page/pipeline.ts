@@ -1,7 +1,7 @@
 import type { EvidenceReading } from '../../rules/companion/evidence';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
 import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts } from '../../rules/types';
-import type { Learned, TabIssue } from '../contract/page';
+import type { Learned, ReportSnapshot, TabIssue } from '../contract/page';
 import { LIMITS } from '../contract/limits';
 import type { ProfileFacts } from '../contract/profile';
 import { benchMark } from './bench';
@@ -39,6 +39,9 @@ export interface PipelineDeps {
   /** Scheduling, supplied by the content-script context so nothing runs after invalidation. */
   schedule(fn: () => void): void;
 }
+
+/** Text that shows a value: an email, a long number (PartnerID, phone, postal code), a GUID. */
+const VALUE_LIKE = /@[\w-]+\.|\d{5,}|\d{3}-\d{4}|[0-9a-f]{8}-[0-9a-f]{4}-/i;
 
 /** Params travel with a report only while small (a message is rendered from them elsewhere). */
 const fitsReport = (params: unknown) => params !== undefined && JSON.stringify(params).length <= LIMITS.message;
@@ -99,6 +102,38 @@ export class Pipeline {
     if (!(element instanceof HTMLElement || (element && 'focus' in element))) return false;
     (element as HTMLElement).scrollIntoView({ block: 'center' });
     (element as HTMLElement).focus();
+    return true;
+  }
+
+  /** What the page shows now, for an issue report (asked by the report page; built and redacted there). */
+  snapshot(): ReportSnapshot {
+    this.scanner.readValues();
+    return {
+      url: location.href,
+      lang: document.documentElement.lang.slice(0, 40),
+      fields: this.scanner.classified().slice(0, 300).map(({ descriptor: d, kind }) => ({
+        id: d.id, kind, label: (d.labels[0]?.text ?? d.name).slice(0, LIMITS.fieldLabel), value: d.value.slice(0, 300),
+      })),
+      portalErrors: this.learner.portalErrors.map(({ code, text }) => ({ code, text })),
+    };
+  }
+
+  /**
+   * Covers every field and every text that shows a value (an email, a PartnerID or other long number, a
+   * GUID, a learned address part) with an opaque block, for a screenshot; `false` removes the blocks.
+   */
+  cover(on: boolean): boolean {
+    const rects: DOMRect[] = [];
+    if (on) {
+      for (const el of this.scanner.visibleFields()) rects.push(el.getBoundingClientRect());
+      const known = Object.values(this.facts.verifiedAddress ?? {}).filter((v): v is string => !!v && v.length > 2);
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(), i = 0; n && i < 5000; n = walker.nextNode(), i++) {
+        const t = n.nodeValue ?? '';
+        if (n.parentElement && (VALUE_LIKE.test(t) || known.some((v) => t.includes(v)))) rects.push(n.parentElement.getBoundingClientRect());
+      }
+    }
+    this.marks.cover(on ? rects.filter((r) => r.width > 0 && r.height > 0) : null);
     return true;
   }
 

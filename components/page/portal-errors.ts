@@ -6,7 +6,7 @@ import { leafTexts } from './readers';
  * alerts, form-level error summaries, toasts and dialogs. Class names are a fallback for markup built
  * without ARIA.
  */
-const MESSAGE =
+export const MESSAGE =
   '[role=alert],[role=alertdialog],[role=dialog],[role=status],dialog[open],[class*="messagebar" i],[class*="message-bar" i],' +
   '[class*="alert" i],[class*="toast" i],[class*="snack" i],[class*="error" i],mat-error';
 

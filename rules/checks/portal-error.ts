@@ -55,10 +55,7 @@ export const portalError = defineCheck<Params>({
     ja: ({ code }) => `パートナー センターの表示 ${shown(code)}: ${SAYS.ja[groupOf(code)]}。`,
   },
   examples: {
-    flags: [
-      { fields: [], page: { portalErrors: [{ anchorId: 'p1', code: '2201' }] } },
-      { fields: [], page: { portalErrors: [{ anchorId: 'p1', code: 'InteractionRequired' }, { anchorId: 'p2', code: 'Verified' }] } },
-    ],
+    flags: [{ fields: [], page: { portalErrors: [{ anchorId: 'p1', code: '2201' }, { anchorId: 'p2', code: 'InteractionRequired' }, { anchorId: 'p3', code: 'Verified' }] } }],
     passes: [{ fields: [{ kind: 'partner-id', value: '2201' }] }, { fields: [], page: { portalErrors: [] } }],
   },
   sandbox: { flags: ['en/portal-errors.html', 'ja/portal-errors.html'], quiet: ['en/clean.html', 'ja/clean.html'] },

@@ -14,16 +14,17 @@ export type PortalCode = (typeof PORTAL_CODES)[number];
 const NUMERIC = new Set<string>(PORTAL_CODES.filter((c) => /^\d+$/.test(c)));
 
 /**
- * The documented texts without their variable parts (English as documented; the Japanese ones are our
- * guess at the localized text, since nobody here has seen it).
+ * The documented texts without their variable parts, in English as documented. Japanese messages are
+ * recognised by their code (エラー コード: 2201, [900123]); the two Japanese phrasings here are our guess
+ * at the localized text, since nobody here has seen it.
  */
 const PHRASES: readonly [RegExp, PortalCode][] = [
   [/\b(?:mpn|partner) ?id must be numeric|(?:mpn|パートナー) ?id ?(?:は|には)数値/i, 'mpn-not-numeric'],
-  [/is either invalid or does not exist in partner ?center|無効であるか.{0,30}存在しません/i, '2200'],
-  [/csp region of the requested partner ?id\b.{0,120}\bdo(?:es)?n[o’']?t match|csp リージョン.{0,60}一致しません/i, '2201'],
-  [/has not signed (?:the )?microsoft partner agreement|(?:マイクロソフト パートナー契約|mpa).{0,30}(?:署名|同意)していません/i, '2203'],
-  [/is not associated with any csp indirect reseller account|間接リセラー ?アカウントに関連付けられていません/i, '2204'],
-  [/\bthe pla id \(formerly mpn|pla id \(旧 ?mpn/i, '900400'],
+  [/either invalid or does not exist in partner ?center|無効であるか.{0,30}存在しません/i, '2200'],
+  [/csp region of the requested partner ?id\b.{0,99}n[o’']?t match/i, '2201'],
+  [/has not signed (?:the )?microsoft partner agreement/i, '2203'],
+  [/not associated with any csp indirect reseller/i, '2204'],
+  [/\bthe pla id \(formerly mpn/i, '900400'],
 ];
 
 /** A known numeric code right after "error" / "code" / エラー / コード, or alone in brackets. */

@@ -9,10 +9,11 @@ const manifest = (kind) => JSON.parse(readFileSync(path.join(ROOT, BUILD_DIRS[ki
 const locales = (kind, lang) => JSON.parse(readFileSync(path.join(ROOT, BUILD_DIRS[kind], `_locales/${lang}/messages.json`), 'utf8'));
 
 describe('built manifests', () => {
-  it('Chrome MV3: storage and sidePanel only, host access to the portal only', () => {
+  it('Chrome MV3: storage, sidePanel and activeTab only, host access to the portal only', () => {
     const m = manifest('chromium');
     assert.equal(m.manifest_version, 3);
-    assert.deepEqual([...m.permissions].sort(), ['sidePanel', 'storage']);
+    // activeTab: the issue report's optional screenshot, granted per tab by the user's click or shortcut.
+    assert.deepEqual([...m.permissions].sort(), ['activeTab', 'sidePanel', 'storage']);
     assert.deepEqual(m.host_permissions, ['https://partner.microsoft.com/*']);
     assert.equal(m.optional_permissions, undefined);
     assert.deepEqual(m.content_scripts.map((c) => c.matches), [['https://partner.microsoft.com/*']]);
@@ -20,12 +21,21 @@ describe('built manifests', () => {
     assert.equal(m.browser_specific_settings, undefined, 'no Firefox-only keys in the Chrome build');
   });
 
-  it('Firefox MV2: storage and the portal only, fixed add-on id, sidebar', () => {
+  it('Firefox MV2: storage, activeTab and the portal only, fixed add-on id, sidebar', () => {
     const m = manifest('firefox');
     assert.equal(m.manifest_version, 2);
-    assert.deepEqual([...m.permissions].sort(), ['https://partner.microsoft.com/*', 'storage']);
+    assert.deepEqual([...m.permissions].sort(), ['activeTab', 'https://partner.microsoft.com/*', 'storage']);
     assert.equal(m.browser_specific_settings.gecko.id, GECKO_ID);
     assert.equal(m.sidebar_action.default_panel, 'sidepanel.html');
+  });
+
+  it('one keyboard command, the issue report, with a suggested shortcut and a localized description', () => {
+    for (const kind of ['chromium', 'firefox']) {
+      const m = manifest(kind);
+      assert.deepEqual(Object.keys(m.commands), ['open-report']);
+      assert.equal(m.commands['open-report'].suggested_key.default, 'Alt+Shift+R');
+      for (const lang of ['en', 'ja']) assert.ok(locales(kind, lang).cmdOpenReport?.message, `${kind} ${lang} cmdOpenReport`);
+    }
   });
 
   it('names and descriptions come from _locales in English and Japanese', () => {

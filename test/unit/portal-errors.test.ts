@@ -15,10 +15,9 @@ const MATCHES: Record<string, string[]> = {
     "The CSP region of the requested PartnerID 123456 is India and doesn't match the CSP region United States of Indirect Provider.",
     'Error code: 2201.',
     'エラー コード：２２０１',
-    '要求された PartnerID の CSP リージョン (インド) は、間接プロバイダーの CSP リージョン (米国) と一致しません。',
   ],
-  '2203': ['MPN Id 123456 has not signed Microsoft Partner Agreement (MPA) for the CSP region where the order is being placed', '(2203)', 'MPA に同意していません'],
-  '2204': ['Requested MPN Id 123456 is not associated with any CSP Indirect Reseller account', 'Error: 2204', '間接リセラー アカウントに関連付けられていません'],
+  '2203': ['MPN Id 123456 has not signed Microsoft Partner Agreement (MPA) for the CSP region where the order is being placed', '(2203)', 'MPA に未同意です (エラー 2203)'],
+  '2204': ['Requested MPN Id 123456 is not associated with any CSP Indirect Reseller account', 'Error: 2204', 'エラー：２２０４'],
   '800015': ['Error code 800015: PartnerID not found', 'エラー 800015'],
   '800016': ['Code: 800016 (not a valid indirect reseller)', '[800016]'],
   '800039': ['The reseller program status is not active (800039).', 'error 800039'],
@@ -44,6 +43,8 @@ const NEAR_MISSES = [
   '2200 Main Street, Suite 800015',
   'interactionrequired', // statuses are the service's CamelCase words
   'Status: Unverified',
+  // Japanese messages without their code are not guessed at (only 2200's and "must be numeric" are).
+  '要求された PartnerID の CSP リージョン (インド) は、間接プロバイダーの CSP リージョン (米国) と一致しません。',
 ];
 
 describe('recognisePortalErrors', () => {
