@@ -20,6 +20,7 @@ export default defineContentScript({
       checks: CHECKS,
       locale: localeFrom(document.documentElement.lang || navigator.language),
       lookupDomains: async (hosts) => (await send({ type: 'lookup-domains', hosts })).domains,
+      recognisePortalErrors: async (texts) => (await send({ type: 'recognise-portal-errors', texts })).codes,
       report: (issues) => {
         if (ctx.isValid) void report(issues);
       },
@@ -53,7 +54,7 @@ export default defineContentScript({
       if (m?.type === 'focus-field' && typeof m.fieldId === 'string') pipeline.focusField(m.fieldId);
       // The report page (the extension's own page: only it can message a tab) asks what the page shows.
       if (m?.type === 'report-snapshot') return Promise.resolve(pipeline.snapshot());
-      if (m?.type === 'cover-values') return Promise.resolve(pipeline.cover(m.on === true));
+      if (m?.type === 'cover-values') return Promise.resolve(pipeline.cover(m.on));
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -54,6 +54,8 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     issues: z.array(tabIssueSchema).max(LIMITS.issues),
   }),
   z.object({ type: z.literal('get-facts') }),
+  /** Texts of the messages the page shows (alerts, message bars, dialogs): which documented portal errors are they? */
+  z.object({ type: z.literal('recognise-portal-errors'), texts: z.array(z.string().max(500)).max(20) }),
   z.object({ type: z.literal('learn'), learned: learnedSchema }),
   /** Enrollment evidence the page shows (program status, MPA, role, distributor …); the sender's path is where. */
   z.object({ type: z.literal('record-evidence'), evidence: z.array(evidenceReadingSchema).max(20) }),
@@ -67,6 +69,7 @@ export const pageResponseSchemas = {
   'lookup-domains': z.object({ domains: z.array(domainInfoSchema) }),
   'report-issues': z.object({ ok: z.literal(true) }),
   'get-facts': z.object({ facts: profileFactsSchema }),
+  'recognise-portal-errors': z.object({ codes: z.array(z.array(z.string())) }),
   learn: z.object({ changed: z.boolean() }),
   'record-evidence': z.object({ changed: z.boolean() }),
 } satisfies Record<PageRequest['type'], z.ZodType>;
@@ -84,7 +87,6 @@ export type FocusField = z.infer<typeof focusFieldSchema>;
 export const reportSnapshotRequestSchema = z.object({ type: z.literal('report-snapshot') });
 export type ReportSnapshotRequest = z.infer<typeof reportSnapshotRequestSchema>;
 export const reportSnapshotSchema = z.object({
-  url: z.string().max(LIMITS.url),
   lang: z.string().max(40),
   fields: z.array(z.object({ id: z.string().max(32), kind: z.string().max(40), label: z.string().max(LIMITS.fieldLabel), value: z.string().max(300) })).max(300),
   portalErrors: z.array(z.object({ code: z.string().max(64), text: z.string().max(500) })).max(20),

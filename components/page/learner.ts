@@ -15,6 +15,10 @@ export interface LearnerDeps {
   parseAddressLines(lines: string[]): AddressParts;
   /** Sends enrollment evidence (program status, MPA, role, distributor …) to the background. */
   record(evidence: EvidenceReading[]): void;
+  /** The portal codes a message's text shows, when known (else `undefined`: `recognise` asks). */
+  portalCodes?(text: string): readonly string[] | undefined;
+  /** Asks (the background) which portal codes these message texts show. */
+  recognise?(texts: string[]): void;
 }
 
 /** The profile schema's bounds: postal code 40, country 100, the rest 200 characters. */
@@ -46,11 +50,13 @@ export class Learner {
     const dialog = readAddressDialog(doc, this.deps.parseAddressLines);
     // The route tells whose page it is (a customer's under /customers/…) for the checks that care.
     const path = doc.location.pathname;
-    this.portalErrors = readPortalErrors(doc);
-    const errors = this.portalErrors.length > 0 ? { portalErrors: this.portalErrors.map((e) => ({ anchorId: register(e.anchor), code: e.code })) } : {};
-    if (!dialog) return { path, ...errors };
+    const read = readPortalErrors(doc, (t) => this.deps.portalCodes?.(t));
+    this.portalErrors = read.errors;
+    if (read.unknown.length > 0) this.deps.recognise?.(read.unknown);
+    const portalErrors = this.portalErrors.map((e) => ({ anchorId: register(e.anchor), code: e.code }));
+    if (!dialog) return { path, portalErrors };
     this.once({ kind: 'verified-address', address: dialog.verified });
-    return { path, ...errors, addressDialog: { anchorId: register(dialog.anchor), entered: dialog.entered, verified: dialog.verified } };
+    return { path, portalErrors, addressDialog: { anchorId: register(dialog.anchor), entered: dialog.entered, verified: dialog.verified } };
   }
 
   /**

@@ -62,7 +62,7 @@ export class MarkLayer {
     layer.className = 'cover';
     for (const r of rects) {
       const b = document.createElement('div');
-      b.style.cssText = `position:fixed;left:${r.left - 2}px;top:${r.top - 2}px;width:${r.width + 4}px;height:${r.height + 4}px;background:#444`;
+      b.style.cssText = `position:fixed;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;background:#444`;
       layer.append(b);
     }
     this.attach();

@@ -35,13 +35,15 @@ export interface PipelineDeps {
   parseAddressLines(lines: string[]): AddressParts;
   /** Sends enrollment evidence the page shows to the background. */
   record(evidence: EvidenceReading[]): void;
+  /** Which documented portal errors each message text shows (the background's `rules/portal/errors.ts`). */
+  recognisePortalErrors(texts: string[]): Promise<string[][]>;
   onCheckError?(code: string, error: unknown): void;
   /** Scheduling, supplied by the content-script context so nothing runs after invalidation. */
   schedule(fn: () => void): void;
 }
 
 /** Text that shows a value: an email, a long number (PartnerID, phone, postal code), a GUID. */
-const VALUE_LIKE = /@[\w-]+\.|\d{5,}|\d{3}-\d{4}|[0-9a-f]{8}-[0-9a-f]{4}-/i;
+const VALUE_LIKE = /@\w|\d{5}|\d{3}-\d{4}|[\da-f]{8}-/i;
 
 /** Params travel with a report only while small (a message is rendered from them elsewhere). */
 const fitsReport = (params: unknown) => params !== undefined && JSON.stringify(params).length <= LIMITS.message;
@@ -54,12 +56,14 @@ export class Pipeline {
   private facts: Facts = { domains: {} };
   private page: PageFacts = {};
   private readonly pendingLookups = new Set<string>();
+  /** The background's answers: message text → the portal codes it shows. */
+  private readonly portalCodes = new Map<string, string[]>();
   private scanQueued = false;
   private lastReport = '';
 
   constructor(private readonly deps: PipelineDeps) {
     this.marks = new MarkLayer(deps.locale);
-    this.learner = new Learner(deps);
+    this.learner = new Learner({ ...deps, portalCodes: (t) => this.portalCodes.get(t), recognise: (t) => this.recognise(t) });
     this.observer = new PageObserver({
       owns: (node) => this.marks.owns(node),
       onChange: (labels) => {
@@ -109,7 +113,6 @@ export class Pipeline {
   snapshot(): ReportSnapshot {
     this.scanner.readValues();
     return {
-      url: location.href,
       lang: document.documentElement.lang.slice(0, 40),
       fields: this.scanner.classified().slice(0, 300).map(({ descriptor: d, kind }) => ({
         id: d.id, kind, label: (d.labels[0]?.text ?? d.name).slice(0, LIMITS.fieldLabel), value: d.value.slice(0, 300),
@@ -120,20 +123,16 @@ export class Pipeline {
 
   /**
    * Covers every field and every text that shows a value (an email, a PartnerID or other long number, a
-   * GUID, a learned address part) with an opaque block, for a screenshot; `false` removes the blocks.
+   * postal code, a GUID) with an opaque block, for a screenshot; `false` removes the blocks.
    */
   cover(on: boolean): boolean {
     const rects: DOMRect[] = [];
     if (on) {
       for (const el of this.scanner.visibleFields()) rects.push(el.getBoundingClientRect());
-      const known = Object.values(this.facts.verifiedAddress ?? {}).filter((v): v is string => !!v && v.length > 2);
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(), i = 0; n && i < 5000; n = walker.nextNode(), i++) {
-        const t = n.nodeValue ?? '';
-        if (n.parentElement && (VALUE_LIKE.test(t) || known.some((v) => t.includes(v)))) rects.push(n.parentElement.getBoundingClientRect());
-      }
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (VALUE_LIKE.test(n.nodeValue!)) rects.push(n.parentElement!.getBoundingClientRect());
     }
-    this.marks.cover(on ? rects.filter((r) => r.width > 0 && r.height > 0) : null);
+    this.marks.cover(on ? rects : null);
     return true;
   }
 
@@ -186,19 +185,31 @@ export class Pipeline {
     this.reportIfChanged(placed, ctx.fields);
   }
 
+  /** Asks the background about new message texts once; the page is read again with the answers. */
+  private recognise(texts: string[]): void {
+    this.ask(texts, this.deps.recognisePortalErrors, (codes, asked) => {
+      asked.forEach((t, i) => this.portalCodes.set(t, codes[i] ?? []));
+      this.queueScan();
+    });
+  }
+
   private requestLookups(hosts: string[]): void {
-    const wanted = hosts.filter((h) => !this.pendingLookups.has(h));
+    this.ask(hosts, this.deps.lookupDomains, (infos) => {
+      for (const info of infos) this.facts.domains[info.host] = info;
+      this.check();
+    });
+  }
+
+  /** One background question per new key (email host, message text) at a time; `use` gets the answer. */
+  private ask<T>(keys: string[], fetch: (keys: string[]) => Promise<T>, use: (answer: T, asked: string[]) => void): void {
+    const wanted = keys.filter((k) => !this.pendingLookups.has(k));
     if (wanted.length === 0) return;
-    for (const h of wanted) this.pendingLookups.add(h);
-    this.deps
-      .lookupDomains(wanted)
-      .then((infos) => {
-        for (const info of infos) this.facts.domains[info.host] = info;
-        this.check();
-      })
-      .catch((error: unknown) => console.warn('[CSP Reseller Assistant] domain lookup failed', error))
+    for (const k of wanted) this.pendingLookups.add(k);
+    fetch(wanted)
+      .then((answer) => use(answer, wanted))
+      .catch((error: unknown) => console.warn('[CSP Reseller Assistant] lookup failed', error))
       .finally(() => {
-        for (const h of wanted) this.pendingLookups.delete(h);
+        for (const k of wanted) this.pendingLookups.delete(k);
       });
   }
 

@@ -1,41 +1,49 @@
-import { recognisePortalErrors, type PortalCode } from '../../rules/portal/errors';
 import { leafTexts } from './readers';
 
 /**
  * Where the portal shows what went wrong: alerts and live regions, Fluent message bars, Angular/Bootstrap
- * alerts, form-level error summaries, toasts and dialogs. Class names are a fallback for markup built
- * without ARIA.
+ * alerts, form-level error summaries (`mat-error` and the like, by class), toasts and dialogs. Class names
+ * are a fallback for markup built without ARIA.
  */
 export const MESSAGE =
-  '[role=alert],[role=alertdialog],[role=dialog],[role=status],dialog[open],[class*="messagebar" i],[class*="message-bar" i],' +
-  '[class*="alert" i],[class*="toast" i],[class*="snack" i],[class*="error" i],mat-error';
+  // (role alert, alertdialog and dialog)
+  '[role*=alert],[role*=dialog],[role=status],dialog[open],[class*="messagebar" i],[class*="alert" i],' +
+  '[class*="toast" i],[class*="snack" i],[class*="error" i]';
 
 export interface PortalErrorReading {
   anchor: Element;
-  code: PortalCode;
+  code: string;
   /** The message as shown (clipped), for the report: it may hold an ID, redacted there. */
   text: string;
 }
 
+/** Only texts that may hold a documented error are asked about: a number, "numeric", a CamelCase status. */
+const CANDIDATE = /\d{4}|numeric|Verified|[a-z][A-Z]/;
+
 /**
  * The documented portal errors the page shows, one per code and message: the innermost message element
- * holding the text is the anchor (a message bar inside a dialog is marked, not the whole dialog).
+ * holding the text is the anchor (a message bar inside a dialog is marked, not the whole dialog). The
+ * codes of a text come from `codesOf` (the background recognises them, `rules/portal/errors.ts`, and the
+ * page keeps the answers); texts it has no answer for yet are returned as `unknown`.
  */
-export function readPortalErrors(doc: Document): PortalErrorReading[] {
+export function readPortalErrors(doc: Document, codesOf: (text: string) => readonly string[] | undefined): { errors: PortalErrorReading[]; unknown: string[] } {
+  const unknown: string[] = [];
   const hits = [...doc.querySelectorAll(MESSAGE)]
     .slice(0, 200)
     .filter((el) => el.getClientRects().length > 0)
     .map((el) => {
-      const text = leafTexts(el, 60).join(' ');
-      return { el, text, codes: recognisePortalErrors(text) };
+      const text = leafTexts(el, 60).join(' ').slice(0, 500);
+      const codes = CANDIDATE.test(text) ? codesOf(text) : [];
+      if (!codes) unknown.push(text);
+      return { el, text, codes: codes ?? [] };
     })
     .filter((h) => h.codes.length > 0);
-  const out: PortalErrorReading[] = [];
+  const errors: PortalErrorReading[] = [];
   for (const h of hits) {
     for (const code of h.codes) {
       // A message element holding another that shows the same code: the inner one is the message.
-      if (!hits.some((o) => o !== h && h.el.contains(o.el) && o.codes.includes(code))) out.push({ anchor: h.el, code, text: h.text.slice(0, 500) });
+      if (!hits.some((o) => o !== h && h.el.contains(o.el) && o.codes.includes(code))) errors.push({ anchor: h.el, code, text: h.text });
     }
   }
-  return out.slice(0, 20);
+  return { errors: errors.slice(0, 20), unknown: [...new Set(unknown)].slice(0, 20) };
 }

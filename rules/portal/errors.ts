@@ -2,7 +2,8 @@
  * Errors and statuses Partner Center itself shows (message bars, alerts, dialogs) that stall a
  * partner-of-record (POR) assignment or an enrollment: the documented API codes, "MPN Id must be numeric",
  * and the address-verification statuses (`../shared/reference/partner-center.md`). Pure: text in, codes out.
- * The words are data, kept short: this file ships in the content script.
+ * The words are data. It runs in the background (the content script asks it about each new message text,
+ * as it does about email hosts), which keeps it out of the content script's budget.
  */
 
 export const PORTAL_CODES = [
@@ -15,16 +16,14 @@ const NUMERIC = new Set<string>(PORTAL_CODES.filter((c) => /^\d+$/.test(c)));
 
 /**
  * The documented texts without their variable parts, in English as documented. Japanese messages are
- * recognised by their code (エラー コード: 2201, [900123]); the two Japanese phrasings here are our guess
- * at the localized text, since nobody here has seen it.
+ * recognised by their code (エラー コード: 2201, [900123]): nobody here has seen their Japanese wording.
  */
 const PHRASES: readonly [RegExp, PortalCode][] = [
-  [/\b(?:mpn|partner) ?id must be numeric|(?:mpn|パートナー) ?id ?(?:は|には)数値/i, 'mpn-not-numeric'],
-  [/either invalid or does not exist in partner ?center|無効であるか.{0,30}存在しません/i, '2200'],
+  [/\b(?:mpn|partner) ?id must be numeric/i, 'mpn-not-numeric'],
+  [/either invalid or does not exist in partner ?center/i, '2200'],
   [/csp region of the requested partner ?id\b.{0,99}n[o’']?t match/i, '2201'],
   [/has not signed (?:the )?microsoft partner agreement/i, '2203'],
   [/not associated with any csp indirect reseller/i, '2204'],
-  [/\bthe pla id \(formerly mpn/i, '900400'],
 ];
 
 /** A known numeric code right after "error" / "code" / エラー / コード, or alone in brackets. */
@@ -49,9 +48,3 @@ export function recognisePortalErrors(text: string): PortalCode[] {
   return [...new Set(found.map((f) => f.code))];
 }
 
-/** How serious each is: the numeric codes block an order; an address needing a look warns; a verified one informs. */
-export function portalSeverity(code: string): 'error' | 'warning' | 'info' {
-  if (code === 'Verified' || code === 'VerifiedShippable') return 'info';
-  if (code === 'InteractionRequired' || code === 'NotValidated') return 'warning';
-  return 'error';
-}

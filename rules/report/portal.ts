@@ -1,4 +1,5 @@
-import { portalSeverity, type PortalCode } from '../portal/errors';
+import { portalSeverity } from '../checks/portal-error';
+import type { PortalCode } from '../portal/errors';
 import type { Locale, Severity } from '../types';
 
 /**

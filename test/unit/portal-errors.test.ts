@@ -1,14 +1,15 @@
 // Each portal error the content script recognises, with texts that must match and near-misses that must not.
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../rules/checks';
-import { recognisePortalErrors, PORTAL_CODES, portalSeverity } from '../../rules/portal/errors';
+import { portalSeverity } from '../../rules/checks/portal-error';
+import { recognisePortalErrors, PORTAL_CODES } from '../../rules/portal/errors';
 import { renderMessage } from '../../rules/run-checks';
 
 const MATCHES: Record<string, string[]> = {
   '2200': [
     'Requested MPN Id 4455668 is either invalid or does not exist in Partner Center.',
     'Error 2200',
-    'MPN ID 4455668 は無効であるか、パートナー センターに存在しません。',
+    'MPN ID 4455668 は無効であるか、パートナー センターに存在しません (2200)。',
     'エラー コード: 2200',
   ],
   '2201': [
@@ -22,8 +23,8 @@ const MATCHES: Record<string, string[]> = {
   '800016': ['Code: 800016 (not a valid indirect reseller)', '[800016]'],
   '800039': ['The reseller program status is not active (800039).', 'error 800039'],
   '900123': ['Error 900123 - MPA not accepted', '同意が確認できません [900123]'],
-  '900400': ['The PLA ID (formerly MPN ID) you entered …', 'errorCode=900400'],
-  'mpn-not-numeric': ['MPN Id must be numeric', 'The partner ID must be numeric.', 'MPN ID は数値である必要があります'],
+  '900400': ['Error 900400: The PLA ID (formerly MPN ID) …', 'errorCode=900400'],
+  'mpn-not-numeric': ['MPN Id must be numeric', 'The partner ID must be numeric.', 'エラー: MPN Id must be numeric'],
   VerifiedShippable: ['Address validation: VerifiedShippable'],
   Verified: ['Status: Verified', '住所の検証 ステータス：Verified'],
   InteractionRequired: ['住所の検証: InteractionRequired', 'InteractionRequired'],
@@ -43,7 +44,9 @@ const NEAR_MISSES = [
   '2200 Main Street, Suite 800015',
   'interactionrequired', // statuses are the service's CamelCase words
   'Status: Unverified',
-  // Japanese messages without their code are not guessed at (only 2200's and "must be numeric" are).
+  // Japanese messages without their code are not guessed at: nobody here has seen their wording.
+  'MPN ID は数値である必要があります',
+  'MPN ID 4455668 は無効であるか、パートナー センターに存在しません。',
   '要求された PartnerID の CSP リージョン (インド) は、間接プロバイダーの CSP リージョン (米国) と一致しません。',
 ];
 
