@@ -45,9 +45,13 @@ export default defineConfig({
     // Chromium: `scripting` and host access to the portal only to put the content script back into portal
     // tabs open across an install, reload or update (Chromium does not; Firefox does). Firefox needs
     // neither: its content script comes from `content_scripts` alone. See README, Permissions.
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
+    // activeTab (both): only for the issue report's optional screenshot (tabs.captureVisibleTab), granted by
+    // the user's own click on the toolbar button or the keyboard command, for that tab alone.
+    permissions: browser === 'firefox' ? ['storage', 'activeTab'] : ['storage', 'scripting', 'activeTab'],
     ...(browser === 'firefox' ? {} : { host_permissions: ['https://partner.microsoft.com/*'] }),
     action: { default_title: '__MSG_extActionTitle__' },
+    // The issue report for the current portal tab, from the keyboard (the README names the shortcut).
+    commands: { 'open-report': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_cmdOpenReport__' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -18,4 +18,14 @@ export default defineBackground(() => {
       }
     });
   }
+
+  // The keyboard command opens the issue report for the tab it was pressed on (the report falls back to
+  // the most recent portal tab when that one is not a portal page).
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'open-report') return;
+    void (async () => {
+      const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${id === undefined ? '' : `?tab=${id}`}`) });
+    })();
+  });
 });

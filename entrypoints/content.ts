@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { FactsChanged, FocusField, Ping, TabIssue } from '../components/contract/page';
+import type { CoverValues, FactsChanged, FocusField, Ping, ReportSnapshotRequest, TabIssue } from '../components/contract/page';
 import { timed } from '../components/page/bench';
 import { Lifetime } from '../components/page/lifetime';
 import { clipPage, Pipeline } from '../components/page/pipeline';
@@ -28,6 +28,7 @@ export default defineContentScript({
       checks: CHECKS,
       locale: localeFrom(document.documentElement.lang || navigator.language),
       lookupDomains: async (hosts) => (await send({ type: 'lookup-domains', hosts })).domains,
+      recognisePortalErrors: async (texts) => (await send({ type: 'recognise-portal-errors', texts })).codes,
       report: (issues, omitted) => {
         if (life.isValid) void report(issues, omitted);
       },
@@ -56,12 +57,15 @@ export default defineContentScript({
     void send({ type: 'get-facts' }).then(({ facts }) => pipeline.setProfileFacts(facts)).catch(() => {});
     const onMessage = timed((message: unknown) => {
       if (!life.isValid) return undefined;
-      const m = message as FactsChanged | FocusField | Ping | null;
+      const m = message as FactsChanged | FocusField | Ping | ReportSnapshotRequest | CoverValues | null;
       if (m?.type === 'facts-changed') pipeline.setProfileFacts(m.facts);
       // The popup asks the frame that owns the field (by frame id): focus it.
       if (m?.type === 'focus-field' && typeof m.fieldId === 'string') pipeline.focusField(m.fieldId);
       // The background asks whether this page is still here (popup state, injection after an update).
       if (m?.type === 'csp-ping' && window === window.top) return Promise.resolve({ href: location.href });
+      // The report page (the extension's own page: only it can message a tab) asks what the page shows.
+      if (m?.type === 'report-snapshot') return Promise.resolve(pipeline.snapshot());
+      if (m?.type === 'cover-values') return Promise.resolve(pipeline.cover(m.on));
       return undefined;
     });
     browser.runtime.onMessage.addListener(onMessage);

@@ -141,6 +141,15 @@ export interface PageFacts {
   addressDialog?: AddressDialog;
   /** The page's path (`/en-us/dashboard/v2/customers/…`): the route says whose data a form is about. */
   path?: string;
+  /** Errors the portal itself shows (message bars, alerts, dialogs), each with the element its mark sits beside. */
+  portalErrors?: PortalErrorSeen[];
+}
+
+/** A documented portal error (or address-verification status) shown on the page; `anchorId` as for the dialog. */
+export interface PortalErrorSeen {
+  anchorId: string;
+  /** The portal's code: `2201`, `mpn-not-numeric`, `InteractionRequired` … (`rules/portal/errors.ts`). */
+  code: string;
 }
 
 export interface CheckContext {

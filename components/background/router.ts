@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { profileEvidence, recordEvidence, setManual, type Progress } from '../../rules/companion/progress';
 import { portalPath } from '../../rules/companion/places';
 import { describeDomain } from '../../rules/email/domain';
+import { recognisePortalErrors } from '../../rules/portal/errors';
 import { extensionRequestSchema, PROFILE_WRITES, type ExtensionResponses, type ProgressChanged, type TabStateChanged } from '../contract/extension';
 import { pageRequestSchema, type FactsChanged, type PageResponses, type Ping } from '../contract/page';
 import { LIMITS } from '../contract/limits';
@@ -148,6 +149,8 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore) 
       }
       case 'get-facts':
         return { facts: factsOf((await store.current()).profile) };
+      case 'recognise-portal-errors':
+        return { codes: request.texts.map(recognisePortalErrors) };
       case 'learn': {
         const { profile, changed } = await store.update((p) => applyLearned(p, request.learned, new Date().toISOString()));
         if (changed) {

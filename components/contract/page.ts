@@ -56,6 +56,8 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     omitted: z.number().int().min(0).max(1_000_000).optional(),
   }),
   z.object({ type: z.literal('get-facts') }),
+  /** Texts of the messages the page shows (alerts, message bars, dialogs): which documented portal errors are they? */
+  z.object({ type: z.literal('recognise-portal-errors'), texts: z.array(z.string().max(500)).max(20) }),
   z.object({ type: z.literal('learn'), learned: learnedSchema }),
   /** Enrollment evidence the page shows (program status, MPA, role, distributor …); the sender's path is where. */
   z.object({ type: z.literal('record-evidence'), evidence: z.array(evidenceReadingSchema).max(20) }),
@@ -69,6 +71,7 @@ export const pageResponseSchemas = {
   'lookup-domains': z.object({ domains: z.array(domainInfoSchema) }),
   'report-issues': z.object({ ok: z.literal(true) }),
   'get-facts': z.object({ facts: profileFactsSchema }),
+  'recognise-portal-errors': z.object({ codes: z.array(z.array(z.string())) }),
   learn: z.object({ changed: z.boolean() }),
   'record-evidence': z.object({ changed: z.boolean() }),
 } satisfies Record<PageRequest['type'], z.ZodType>;
@@ -77,6 +80,24 @@ export type PageResponses = { [K in keyof typeof pageResponseSchemas]: z.infer<(
 /** Sent by an extension page (the popup) to a portal tab: focus a flagged field (`frameId:` prefixed ids are a frame's). */
 export const focusFieldSchema = z.object({ type: z.literal('focus-field'), fieldId: z.string().max(40) });
 export type FocusField = z.infer<typeof focusFieldSchema>;
+
+/**
+ * Sent by the report page to a portal tab's frame: what it shows now (field values with their kind and
+ * label, the portal's errors, its language), for a report built and redacted on the report page. The
+ * values never leave the browser; they are not kept anywhere.
+ */
+export const reportSnapshotRequestSchema = z.object({ type: z.literal('report-snapshot') });
+export type ReportSnapshotRequest = z.infer<typeof reportSnapshotRequestSchema>;
+export const reportSnapshotSchema = z.object({
+  lang: z.string().max(40),
+  fields: z.array(z.object({ id: z.string().max(32), kind: z.string().max(40), label: z.string().max(LIMITS.fieldLabel), value: z.string().max(300) })).max(300),
+  portalErrors: z.array(z.object({ code: z.string().max(64), text: z.string().max(500) })).max(20),
+});
+export type ReportSnapshot = z.infer<typeof reportSnapshotSchema>;
+
+/** Sent by the report page before and after a screenshot: cover (or uncover) every value shown on the page. */
+export const coverValuesSchema = z.object({ type: z.literal('cover-values'), on: z.boolean() });
+export type CoverValues = z.infer<typeof coverValuesSchema>;
 
 /** Pushed by the background to portal tabs (and extension pages) when the profile changes. */
 export const factsChangedSchema = z.object({ type: z.literal('facts-changed'), facts: profileFactsSchema });

@@ -10,7 +10,7 @@ import { LIMITS, type Assert, type Same } from './limits';
  */
 
 export const PROFILE_FORMAT = 'csp-reseller-assistant/team-profile';
-export const PROFILE_VERSION = 1;
+export const PROFILE_VERSION = 2;
 
 const text = (max: number) => z.string().trim().max(max);
 const iso2 = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as "JP"');
@@ -20,6 +20,12 @@ const domain = z
   .trim()
   .toLowerCase()
   .regex(/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain name such as "contoso.co.jp"');
+
+const contactEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(/^[^\s@<>()",;:]+@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'an email address such as "partners@distributor.example"');
 
 export const addressSchema = z.strictObject({
   line1: text(300).optional(),
@@ -60,7 +66,14 @@ export const profileSchema = z.strictObject({
   verifiedAddress: addressSchema
     .extend({ source: z.enum(['dialog', 'user', 'import']).default('import'), confirmedAt: z.string().max(40).optional() })
     .optional(),
-  distributor: z.strictObject({ name: text(200).default(''), region: z.enum(CSP_REGION_IDS as [string, ...string[]]) }).optional(),
+  distributor: z
+    .strictObject({
+      name: text(200).default(''),
+      region: z.enum(CSP_REGION_IDS as [string, ...string[]]),
+      /** Where the issue report's "Email to the distributor" writes to (version 2). */
+      email: contactEmail.optional(),
+    })
+    .optional(),
   updatedAt: z.string().max(40).optional(),
 });
 
@@ -73,7 +86,10 @@ export const emptyProfile = (): Profile => profileSchema.parse({ version: PROFIL
  * Upgrades a stored or imported profile of an older version, one step at a time. Version 1 is the
  * first; a step is added here whenever the schema changes, and older files keep importing.
  */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 2 adds the distributor's contact email (optional): a version-1 profile is a version-2 one without it.
+  1: (old) => ({ ...old, version: 2 }),
+};
 
 export function migrate(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;

@@ -7,6 +7,7 @@ import type { Learned } from '../contract/page';
 import { readEvidence } from './evidence';
 import { isIdentifiersPage } from '../../rules/learn/identifiers';
 import { isLegalProfilePath } from '../../rules/learn/terms';
+import { readPortalErrors, type PortalErrorReading } from './portal-errors';
 import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers';
 
 /** The steps whose pages show evidence the readers read (components/page/evidence.ts). */
@@ -19,6 +20,10 @@ export interface LearnerDeps {
   parseAddressLines(lines: string[]): AddressParts;
   /** Sends enrollment evidence (program status, MPA, role, distributor …) to the background. */
   record(evidence: EvidenceReading[]): void;
+  /** The portal codes a message's text shows, when known (else `undefined`: `recognise` asks). */
+  portalCodes?(text: string): readonly string[] | undefined;
+  /** Asks (the background) which portal codes these message texts show. */
+  recognise?(texts: string[]): void;
 }
 
 /** The profile schema's bounds: postal code 40, country 100, the rest 200 characters. */
@@ -33,6 +38,9 @@ export class Learner {
   private readonly sent = new Set<string>();
   /** Whether the user (a trusted event) submitted a form on this page: the verification dialog answers that. */
   private submitted = false;
+
+  /** The portal errors of the last read, for a report. */
+  portalErrors: PortalErrorReading[] = [];
 
   constructor(private readonly deps: LearnerDeps) {}
 
@@ -66,11 +74,15 @@ export class Learner {
     const dialog = readAddressDialog(doc, this.deps.parseAddressLines);
     // The route tells whose page it is (a customer's under /customers/…) for the checks that care.
     const path = doc.location.pathname;
-    if (!dialog) return { path };
+    const read = readPortalErrors(doc, (t) => this.deps.portalCodes?.(t));
+    this.portalErrors = read.errors;
+    if (read.unknown.length > 0) this.deps.recognise?.(read.unknown);
+    const portalErrors = this.portalErrors.map((e) => ({ anchorId: register(e.anchor), code: e.code }));
+    if (!dialog) return { path, portalErrors };
     // Learned only from a real dialog (by role and title) shown after the user submitted: a look-alike
     // overlay is still checked against, never remembered.
     if (dialog.semantic && this.submitted) this.once({ kind: 'verified-address', address: dialog.verified });
-    return { path, addressDialog: { anchorId: register(dialog.anchor), entered: dialog.entered, verified: dialog.verified } };
+    return { path, portalErrors, addressDialog: { anchorId: register(dialog.anchor), entered: dialog.entered, verified: dialog.verified } };
   }
 
   /**

@@ -54,6 +54,21 @@ export class MarkLayer {
     this.root.append(style, this.live);
   }
 
+  /** Opaque blocks over `rects` (a screenshot is being taken), or none: `null` removes them. */
+  cover(rects: DOMRect[] | null): void {
+    this.root.querySelector('.cover')?.remove();
+    if (!rects) return;
+    const layer = document.createElement('div');
+    layer.className = 'cover';
+    for (const r of rects) {
+      const b = document.createElement('div');
+      b.style.cssText = `position:fixed;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;background:#444`;
+      layer.append(b);
+    }
+    this.attach();
+    this.root.append(layer);
+  }
+
   private attachedOnce = false;
   private reattached = 0;
   private notBefore = 0;

@@ -1,5 +1,6 @@
 import { timed } from './bench';
 import { FIELD_SELECTOR } from './describe';
+import { MESSAGE } from './portal-errors';
 
 /** An added element is, or holds, a form control (one query within what was added). */
 const holdsField = (el: Element) => el.matches(FIELD_SELECTOR) || (el.firstElementChild !== null && el.querySelector(FIELD_SELECTOR) !== null);
@@ -17,11 +18,17 @@ const holdsField = (el: Element) => el.matches(FIELD_SELECTOR) || (el.firstEleme
 const DIALOG = '[role="dialog"], [role="alertdialog"], dialog, [aria-modal="true"]';
 const OVERLAY = '[class*="modal" i], [class*="dialog" i], [class*="overlay" i], [class*="layer" i]';
 
-/** A dialog, or (mounted at the top of the page) an overlay or a layer holding one. */
+/**
+ * A dialog or a message the portal shows (its errors are read), or (mounted at the top of the page) an
+ * overlay or a layer holding one.
+ */
 function isDialog(el: Element, topLevel: boolean): boolean {
-  if (el.matches(DIALOG)) return true;
+  if (el.matches(DIALOG) || el.matches(MESSAGE)) return true;
   return topLevel && (el.matches(OVERLAY) || (el.firstElementChild !== null && el.querySelector(DIALOG) !== null));
 }
+
+/** What a portal error's text holds: a code, an MPN / PartnerID word, an address-verification status. */
+const MAY_BE_ERROR = /\d{4,}|mpn|partner ?id|numeric|verif|validat|interactionrequired/i;
 
 /** A render of more nodes than this into one container far from fields may be a churning grid or feed. */
 const CHURN_NODES = 20;
@@ -236,7 +243,9 @@ export class PageObserver {
           else this.churn.set(target!, churn + 1);
         }
       } else if (target) {
-        if (watchAll && r.type === 'characterData') change.readers = true;
+        // New text in a message the portal shows: read again when it could be an error it explains (a
+        // spinner or a live status with a percentage, ten times a second, is not).
+        if (r.type === 'characterData' && (watchAll || (MAY_BE_ERROR.test(r.target.nodeValue ?? '') && target.closest(MESSAGE)))) change.readers = change.fields = true;
         const layout = r.type === 'attributes' && LAYOUT_ATTRIBUTES.has(r.attributeName ?? '');
         if (this.nearField(target) || this.inLabelledBy(target)) {
           change.fields = true;

@@ -3,7 +3,7 @@ import { provisionalDomain } from '../../rules/email/local';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
 import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts } from '../../rules/types';
 import { LIMITS } from '../contract/limits';
-import type { Learned, TabIssue } from '../contract/page';
+import type { Learned, TabIssue, ReportSnapshot } from '../contract/page';
 import type { ProfileFacts } from '../contract/profile';
 import { benchMark } from './bench';
 import { isField } from './describe';
@@ -38,10 +38,15 @@ export interface PipelineDeps {
   parseAddressLines(lines: string[]): AddressParts;
   /** Sends enrollment evidence the page shows to the background. */
   record(evidence: EvidenceReading[]): void;
+  /** Which documented portal errors each message text shows (the background's `rules/portal/errors.ts`). */
+  recognisePortalErrors(texts: string[]): Promise<string[][]>;
   onCheckError?(code: string, error: unknown): void;
   /** Scheduling, supplied by the content-script context so nothing runs after invalidation. */
   schedule(fn: () => void): void;
 }
+
+/** Text that shows a value: an email, a long number (PartnerID, phone, postal code), a GUID. */
+const VALUE_LIKE = /@\w|\d{5}|\d{3}-\d{4}|[\da-f]{8}-/i;
 
 /** Params travel with a report only while small (a message is rendered from them elsewhere). */
 const fitsReport = (params: unknown) => params !== undefined && JSON.stringify(params).length <= LIMITS.message;
@@ -61,6 +66,8 @@ export class Pipeline {
   /** What the last check saw: the same fields, values and facts give the same issues (no work). */
   private lastCheck = '';
   private factsVersion = 0;
+  /** The background's answers: message text → the portal codes it shows. */
+  private readonly portalCodes = new Map<string, string[]>();
   private scanQueued = false;
   /** The page readers run on the next scan: at start, after a route change, or when their element appeared. */
   private readersDue = true;
@@ -68,7 +75,7 @@ export class Pipeline {
 
   constructor(private readonly deps: PipelineDeps) {
     this.marks = new MarkLayer(deps.locale);
-    this.learner = new Learner(deps);
+    this.learner = new Learner({ ...deps, portalCodes: (t) => this.portalCodes.get(t), recognise: (t) => this.recognise(t) });
     this.observer = new PageObserver({
       // Our shadow root is never observed: among the page's nodes, only our host element is ours.
       owns: (node) => node === this.marks.host,
@@ -118,6 +125,33 @@ export class Pipeline {
     if (!(element instanceof HTMLElement || (element && 'focus' in element))) return false;
     (element as HTMLElement).scrollIntoView({ block: 'center' });
     (element as HTMLElement).focus();
+    return true;
+  }
+
+  /** What the page shows now, for an issue report (asked by the report page; built and redacted there). */
+  snapshot(): ReportSnapshot {
+    this.scanner.readValues();
+    return {
+      lang: document.documentElement.lang.slice(0, 40),
+      fields: this.scanner.classified().slice(0, 300).map(({ descriptor: d, kind }) => ({
+        id: d.id, kind, label: (d.labels[0]?.text ?? d.name).slice(0, LIMITS.fieldLabel), value: d.value.slice(0, 300),
+      })),
+      portalErrors: this.learner.portalErrors.map(({ code, text }) => ({ code, text })),
+    };
+  }
+
+  /**
+   * Covers every field and every text that shows a value (an email, a PartnerID or other long number, a
+   * postal code, a GUID) with an opaque block, for a screenshot; `false` removes the blocks.
+   */
+  cover(on: boolean): boolean {
+    const rects: DOMRect[] = [];
+    if (on) {
+      for (const el of this.scanner.visibleFields()) rects.push(el.getBoundingClientRect());
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (VALUE_LIKE.test(n.nodeValue!)) rects.push(n.parentElement!.getBoundingClientRect());
+    }
+    this.marks.cover(on ? rects : null);
     return true;
   }
 
@@ -188,6 +222,23 @@ export class Pipeline {
     }
     this.marks.render(placed);
     this.reportIfChanged(placed, ctx.fields);
+  }
+
+  /** Asks the background about new message texts once; the page is read again with the answers. */
+  private recognise(texts: string[]): void {
+    const wanted = texts.filter((t) => !this.pendingLookups.has(t));
+    if (wanted.length === 0) return;
+    for (const t of wanted) this.pendingLookups.add(t);
+    this.deps
+      .recognisePortalErrors(wanted)
+      .then((codes) => {
+        wanted.forEach((t, i) => this.portalCodes.set(t, codes[i] ?? []));
+        this.queueScan(true);
+      })
+      .catch((error: unknown) => console.warn('[CSP Reseller Assistant] portal-error lookup failed', error))
+      .finally(() => {
+        for (const t of wanted) this.pendingLookups.delete(t);
+      });
   }
 
   /**

@@ -77,6 +77,11 @@ export class FieldScanner {
     }
   }
 
+  /** The fields of the last scan that are rendered (a screenshot covers them all). */
+  visibleFields(): readonly Element[] {
+    return this.visible;
+  }
+
   /** The visible fields that hold a value, classified (the static part comes from the cache). */
   classified(): ClassifiedField[] {
     const out: ClassifiedField[] = [];

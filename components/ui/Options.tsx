@@ -178,7 +178,7 @@ export function Options() {
           <label>{o.distributorRegion}
             <select id="distributor-region" value={profile.distributor?.region ?? ''} onChange={(e) => edit((p) => {
               const region = e.currentTarget.value;
-              p.distributor = region ? { name: p.distributor?.name ?? '', region } : undefined;
+              p.distributor = region ? { name: p.distributor?.name ?? '', region, ...(p.distributor?.email ? { email: p.distributor.email } : {}) } : undefined;
             })}>
               <option value="">{o.noRegion}</option>
               {CSP_REGION_IDS.map((id) => <option key={id} value={id}>{regionName(id, locale)}</option>)}
@@ -188,6 +188,12 @@ export function Options() {
             <input id="distributor-name" value={profile.distributor?.name ?? ''} onInput={(e) => edit((p) => {
               const name = e.currentTarget.value;
               if (p.distributor) p.distributor.name = name;
+            })} disabled={!profile.distributor} />
+          </label>
+          <label>{o.distributorEmail}
+            <input id="distributor-email" type="email" value={profile.distributor?.email ?? ''} onInput={(e) => edit((p) => {
+              const email = e.currentTarget.value.trim();
+              if (p.distributor) p.distributor.email = email || undefined;
             })} disabled={!profile.distributor} />
           </label>
         </fieldset>
@@ -283,7 +289,7 @@ export function Options() {
             }} />
           </label>
         </p>
-        <textarea id="import-text" rows={8} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} placeholder='{ "format": "csp-reseller-assistant/team-profile", "version": 1, … }' />
+        <textarea id="import-text" rows={8} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} placeholder='{ "format": "csp-reseller-assistant/team-profile", "version": 2, … }' />
         <p><button type="button" id="import-paste" onClick={() => void importText(pasted)}>{o.importPaste}</button></p>
       </section>
       {status ? (

@@ -3,6 +3,7 @@ import { issueTotal } from '../contract/extension';
 import { GroupedIssues, NextStep, PorPanel, ProgressBar, useProgress, viewsOf } from './Companion';
 import { companionStrings } from './companion-strings';
 import { IssueCount } from './IssueList';
+import { openReport } from './open-report';
 import { uiLocale } from './locale';
 import { strings } from './strings';
 import { useTabState } from './use-tab-state';
@@ -62,6 +63,9 @@ export function Popup() {
       <div class="buttons">
         <button type="button" id="open-sidebar" onClick={() => void openSidebar()}>
           {t.openSidebar}
+        </button>
+        <button type="button" id="open-report" class="secondary" disabled={tab === null} onClick={() => void openReport(tab?.tabId).then(() => window.close())}>
+          {t.report}
         </button>
         <button type="button" id="open-settings" class="secondary" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
           {c.openSettings}

@@ -1,5 +1,6 @@
 import { Checklist, PorPanel, ProgressBar, useProgress, viewsOf } from './Companion';
 import { uiLocale } from './locale';
+import { openReport } from './open-report';
 import { strings } from './strings';
 import { TabSummary } from './TabSummary';
 import { useTabState } from './use-tab-state';
@@ -20,6 +21,11 @@ export function Sidebar() {
       <section aria-labelledby="live-issues">
         <h2 id="live-issues">{t.liveIssues}</h2>
         <TabSummary locale={locale} full response={tabResponse} />
+        <div class="buttons">
+          <button type="button" id="open-report" class="secondary" disabled={tab === null} onClick={() => void openReport(tab?.tabId)}>
+            {t.report}
+          </button>
+        </div>
       </section>
       {progress && views ? (
         <>

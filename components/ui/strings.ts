@@ -10,6 +10,7 @@ const STRINGS = {
     noIssues: 'Nothing flagged on this page.',
     andMore: (n: number) => `…and ${n} more not listed here.`,
     openSidebar: 'Open the sidebar',
+    report: 'Report an issue…',
     sidebarTitle: 'CSP Reseller Assistant',
     liveIssues: 'Issues on this tab',
     optionsTitle: 'CSP Reseller Assistant: settings',
@@ -17,6 +18,7 @@ const STRINGS = {
     opt: {
       distributor: 'Distributor',
       distributorName: 'Distributor name',
+      distributorEmail: "Distributor's contact email (for issue reports)",
       distributorRegion: 'Distributor\'s CSP region',
       noRegion: '(not set)',
       company: 'Your company',
@@ -55,6 +57,7 @@ const STRINGS = {
     noIssues: 'このページで検出された問題はありません。',
     andMore: (n: number) => `…ほかに ${n} 件 (ここには表示していません)。`,
     openSidebar: 'サイドバーを開く',
+    report: '問題を報告…',
     sidebarTitle: 'CSP Reseller Assistant',
     liveIssues: 'このタブの問題',
     optionsTitle: 'CSP Reseller Assistant: 設定',
@@ -62,6 +65,7 @@ const STRINGS = {
     opt: {
       distributor: 'ディストリビューター',
       distributorName: 'ディストリビューター名',
+      distributorEmail: 'ディストリビューターの連絡先メール (問題レポートの送信先)',
       distributorRegion: 'ディストリビューターの CSP リージョン',
       noRegion: '(未設定)',
       company: '自社',

@@ -6,6 +6,7 @@ import { malformedPartnerId } from './malformed-partner-id';
 import { personalEmailDomain } from './personal-email-domain';
 import { pgaInsteadOfPla } from './pga-instead-of-pla';
 import { plaCountryMismatch } from './pla-country-mismatch';
+import { portalError } from './portal-error';
 import { regionMismatch } from './region-mismatch';
 import { tenantOnlyEmail } from './tenant-only-email';
 import { unknownPartnerId } from './unknown-partner-id';
@@ -22,4 +23,5 @@ export const CHECKS: readonly Check[] = [
   malformedPartnerId,
   regionMismatch,
   addressDiffersFromVerified,
+  portalError,
 ];

@@ -40,6 +40,7 @@ function pipelineWith(deps: Partial<ConstructorParameters<typeof Pipeline>[0]> =
     learn: (l) => learned.push(l),
     parseAddressLines,
     record: () => {},
+    recognisePortalErrors: async (texts) => texts.map(() => []),
     schedule: (fn) => setTimeout(fn, 0),
     ...deps,
   });

@@ -174,3 +174,23 @@ describe('export', () => {
     expect(again).toEqual({ ok: true, profile: r.profile });
   });
 });
+
+describe('team profile version 2: the distributor contact email', () => {
+  it('migrates a version-1 file: everything kept, version 2, no email', () => {
+    const r = parseProfile(JSON.stringify(good));
+    expect(r.ok && r.profile.version).toBe(2);
+    expect(r.ok && r.profile.distributor).toEqual({ name: 'Example Distribution KK', region: 'japan' });
+  });
+
+  it('keeps a version-2 email, trimmed', () => {
+    const r = parseProfile({ ...good, version: 2, distributor: { ...good.distributor, email: ' partners@distributor.example ' } });
+    expect(r.ok && r.profile.distributor?.email).toBe('partners@distributor.example');
+  });
+
+  it('refuses a bad email with its place in the file; reads a version-1 file that already has one as version 2', () => {
+    const bad = parseProfile({ ...good, version: 2, distributor: { ...good.distributor, email: 'not an address' } });
+    expect(bad).toEqual({ ok: false, errors: [expect.stringMatching(/^distributor\.email: an email address/)] });
+    // A version-1 file never had the key: the migration adds the version, the email validates as version 2.
+    expect(parseProfile({ ...good, distributor: { ...good.distributor, email: 'partners@distributor.example' } }).ok).toBe(true);
+  });
+});

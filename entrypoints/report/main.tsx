@@ -1,0 +1,5 @@
+import '../../components/ui/style.css';
+import { mount } from '../../components/ui/mount';
+import { Report } from '../../components/ui/Report';
+
+mount(<Report />);
