@@ -76,7 +76,8 @@ for (const kind of BROWSERS) {
       // The user confirms the verification dialog (its first button: Continue / 続行): what is learned from a
       // dialog is learned only after the user's own submit (issue 9).
       await settle(tab, 300);
-      if (await tab.$('[role="dialog"] button')) await tab.click('[role="dialog"] button');
+      const confirm = '[role="dialog"] button, dialog[open] button';
+      if (await tab.$(confirm)) await tab.click(confirm);
       for (let i = 0; i < 60 && !(await profile()).verifiedAddress; i++) await sleep(100);
       await tab.close();
       return (await profile()).verifiedAddress;
