@@ -46,7 +46,7 @@ button:focus-visible{outline:2px solid #0f5ea8;outline-offset:1px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (prefers-color-scheme:dark){.card,.note{background:#292929;color:#fff;border-color:#8a8a8a}.det{color:#c8c8c8}
 button{background:#292929;color:#9ccbf5;border-color:#9ccbf5}button:focus-visible{outline-color:#9ccbf5}}
-@media (forced-colors:active){.mark .s{fill:Canvas;stroke:CanvasText;stroke-width:2}.mark text{fill:CanvasText}.mark svg{filter:none}
+@media (forced-colors:active){.mark[data-severity] .s{fill:Canvas;stroke:CanvasText;stroke-width:2}.mark text{fill:CanvasText}.mark svg{filter:none}
 .mark:focus-visible{outline-color:Highlight;box-shadow:none}.card,.note{forced-color-adjust:none;background:Canvas;color:CanvasText;border:2px solid CanvasText}
 .det{color:CanvasText}button{background:ButtonFace;color:ButtonText;border-color:ButtonText}button:focus-visible{outline-color:Highlight}}
 `;
@@ -364,7 +364,7 @@ export class MarkLayer {
     }
     const details = el('p', 'det', t.details(issue.code));
     this.card.replaceChildren(head, el('p', '', this.text(issue)), acts, status, details);
-    this.card.dataset.issueCode = issue.code;
+    this.card.dataset.cardCode = issue.code;
   }
 
   private async copy(value: string, status: HTMLElement): Promise<void> {

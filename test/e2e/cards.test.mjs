@@ -58,7 +58,7 @@ const uiState = (frame) =>
     const active = root.activeElement;
     return {
       cardShown: !card.hidden,
-      cardCode: card.dataset.issueCode ?? null,
+      cardCode: card.dataset.cardCode ?? null,
       pageFocus: document.activeElement === host ? null : document.activeElement?.id ?? null,
       ownFocus: active ? (active.classList.contains('mark') ? `mark:${active.dataset.issueCode}` : `button:${active.dataset.action ?? active.className}`) : null,
       status: root.querySelector('.card .det[data-copied]')?.textContent ?? null,

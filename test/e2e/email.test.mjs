@@ -103,7 +103,7 @@ for (const kind of BROWSERS) {
         const tipShown = () =>
           tab.evaluate((code) => {
             const card = document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('.card');
-            return !card.hidden && getComputedStyle(card).display !== 'none' && card.dataset.issueCode === code && card.textContent.includes('gmail.com');
+            return !card.hidden && getComputedStyle(card).display !== 'none' && card.dataset.cardCode === code && card.textContent.includes('gmail.com');
           }, page.expect[0].code);
         assert.equal(await tipShown(), false, 'hidden until asked for');
         // The field is below the fold: bring it into view; its mark must follow.
