@@ -16,7 +16,7 @@ import { mergeProfiles } from './merge';
 import { pagePrefsOf, PrefsStore } from './prefs-store';
 import type { ProfileStore } from './profile-store';
 import type { ProgressStore } from './progress-store';
-import { getTabState, knownTabIds, putFrameIssues } from './tab-states';
+import { getTabState, knownTabIds, putFrameIssues, relabelIgnored } from './tab-states';
 
 /** Where the content script runs: page messages are accepted only from there. */
 export const PORTAL_ORIGIN = 'https://partner.microsoft.com';
@@ -115,7 +115,15 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
   }
 
   async function prefsChanged(): Promise<void> {
-    const message: PrefsChanged = { type: 'prefs-changed', prefs: pagePrefsOf(await prefsStore.current()) };
+    const prefs = pagePrefsOf(await prefsStore.current());
+    // Reports already stored are greyed (or not) at once: the page sends no new report for this.
+    const keys = new Set(prefs.ignored);
+    for (const tabId of await relabelIgnored((i, url) => keys.has(ignoreKey(i.code, i.fieldLabel, portalPath(url))))) {
+      await showBadge(tabId, (await getTabState(tabId)).state?.issues ?? []);
+      const changed: TabStateChanged = { type: 'tab-state-changed', tabId };
+      browser.runtime.sendMessage(changed).catch(() => {});
+    }
+    const message: PrefsChanged = { type: 'prefs-changed', prefs };
     browser.runtime.sendMessage(message).catch(() => {});
     for (const tabId of await knownTabIds()) browser.tabs.sendMessage(tabId, message).catch(() => {});
   }

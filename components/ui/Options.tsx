@@ -45,8 +45,10 @@ export function Options() {
   /** Where focus goes after a render (an Undo button, a restored row's Remove button). */
   const focusNext = useRef<string | null>(null);
   useEffect(() => {
-    if (!focusNext.current) return;
-    document.querySelector<HTMLElement>(focusNext.current)?.focus();
+    // (Kept until the element is there: a render for another reason may come first.)
+    const target = focusNext.current ? document.querySelector<HTMLElement>(focusNext.current) : null;
+    if (!target) return;
+    target.focus();
     focusNext.current = null;
   });
 
