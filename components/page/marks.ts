@@ -342,7 +342,8 @@ export class MarkLayer {
       const b = el('button', '', label);
       b.type = 'button';
       b.dataset.action = action;
-      b.onclick = run;
+      // Only the user's own click: a page script clicking into our (open) shadow root changes nothing.
+      b.onclick = (e) => e.isTrusted && run();
       acts.append(b);
     };
     for (const c of fix.copies) {
@@ -539,7 +540,8 @@ export class MarkLayer {
     for (const b of [...notice.buttons, { label: t.settings, run: () => this.actions?.openOptions() }]) {
       const button = el('button', '', b.label);
       button.type = 'button';
-      button.onclick = () => {
+      button.onclick = (e) => {
+        if (!e.isTrusted) return;
         close();
         b.run();
       };
