@@ -216,9 +216,10 @@ export class Pipeline {
     this.requestLookups(unknownHosts(ctx));
     const issues = runChecks(this.deps.checks, ctx, this.deps.locale, this.deps.onCheckError);
     const placed: PlacedIssue[] = [];
+    const labels = new Map(ctx.fields.map((f) => [f.descriptor.id, f.descriptor.labels[0]?.text ?? f.descriptor.name]));
     for (const issue of issues) {
       const element = this.scanner.element(issue.fieldId);
-      if (element) placed.push({ ...issue, element });
+      if (element) placed.push({ ...issue, element, label: labels.get(issue.fieldId) ?? '' });
     }
     this.marks.render(placed);
     this.reportIfChanged(placed, ctx.fields);

@@ -141,17 +141,19 @@ export function GroupedIssues({ tab, locale, closeAfter, testId = 'issue-list' }
         if (issues.length === 0) return null;
         return (
           <section key={severity} class={`group ${severity}`} aria-labelledby={`${testId}-${severity}`}>
-            <h3 id={`${testId}-${severity}`}>{t.severity[severity]} ({issues.length})</h3>
+            <h3 id={`${testId}-${severity}`}>{t.severity[severity]} ({issues.filter((i) => !i.ignored).length})</h3>
             <ul class="issues">
               {issues.map((issue: TabIssue) => (
-                <li key={`${issue.fieldId}|${issue.code}`} class={`issue ${issue.severity}`} data-issue-code={issue.code} data-severity={issue.severity}>
+                <li key={`${issue.fieldId}|${issue.code}`} class={`issue ${issue.severity}${issue.ignored ? ' ignored' : ''}`} data-issue-code={issue.code}
+                  data-severity={issue.severity} data-ignored={issue.ignored ? 'true' : undefined}>
                   <button type="button" class="link focus-field" data-field-id={issue.fieldId} onClick={() => {
                     focusField(tab.tabId, issue.fieldId);
                     if (closeAfter) window.close();
                   }}>
                     {c.focusField(issue.fieldLabel || c.noLabel)}
                   </button>
-                  <span class="msg">{renderMessage(CHECKS, issue, locale)}</span>
+                  <span class="msg">{issue.ignored ? `${t.ignoredIssue}: ` : ''}{renderMessage(CHECKS, issue, locale)}</span>
+                  <span class="code">{t.details(issue.code)}</span>
                 </li>
               ))}
             </ul>
@@ -175,7 +177,7 @@ function evidenceLine(view: StepView, locale: Locale): string {
  * Every step grouped by phase: status by shape and word, guidance, deep link, evidence, hand-set buttons.
  * The step the active tab belongs to is marked and shows the tab's live issues.
  */
-export function Checklist({ views, locale, tab, isCurrent }: { views: StepView[]; locale: Locale; tab: TabState | null; isCurrent: boolean }) {
+export function Checklist({ views, locale, tab, isCurrent, openStep }: { views: StepView[]; locale: Locale; tab: TabState | null; isCurrent: boolean; openStep?: string }) {
   const c = companionStrings(locale);
   const current = tab && isCurrent ? stepOfPage(tab.url)?.id : undefined;
   const set = (stepId: string, state: StepStatus | 'auto') => void send({ type: 'set-step-state', stepId, state });
@@ -192,7 +194,7 @@ export function Checklist({ views, locale, tab, isCurrent }: { views: StepView[]
               return (
                 <li key={v.step.id} class={`step ${v.status}${here ? ' current' : ''}`} data-step={v.step.id} data-status={v.status}
                   aria-current={here ? 'step' : undefined}>
-                  <details open={here || v.status === 'blocked'}>
+                  <details open={here || v.status === 'blocked' || v.step.id === openStep} id={`step-${v.step.id}`}>
                     <summary>
                       <StatusBadge status={v.status} locale={locale} /> <span class="step-title">{v.step.title[locale]}</span>
                       {here ? <span class="here"> · {c.thisPage}</span> : null}
