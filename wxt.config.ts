@@ -16,7 +16,10 @@ const BENCH = process.env.CSP_BENCH === '1';
  */
 function untrackedFiles(): string[] {
   try {
-    return execFileSync('git', ['ls-files', '--others', '--directory', '--no-empty-directory'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    return execFileSync('git', ['ls-files', '--others', '--directory', '--no-empty-directory'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .split('\n')
       .filter(Boolean)
       .map((p) => (p.endsWith('/') ? `${p}**` : p));

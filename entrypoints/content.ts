@@ -1,6 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { CoverValues, FactsChanged, FocusField, LearnNotice, PrefsChanged, Ping, ReportSnapshotRequest, TabIssue } from '../components/contract/page';
+import type {
+  CoverValues,
+  FactsChanged,
+  FocusField,
+  LearnNotice,
+  PrefsChanged,
+  Ping,
+  ReportSnapshotRequest,
+  TabIssue,
+} from '../components/contract/page';
 import { timed } from '../components/page/bench';
 import { pageStrings } from '../components/i18n';
 import { Lifetime } from '../components/page/lifetime';
@@ -66,16 +75,34 @@ export default defineContentScript({
     const tell = (notice: LearnNotice) => {
       if (!life.isValid) return;
       const t = pageStrings(locale);
-      const undo = { label: t.undo, run: () => void send({ type: 'undo-learn', token: notice.token }).then(({ ok }) => marks.notify({ text: ok ? t.undone : t.undoFailed, buttons: [] })) };
+      const undo = {
+        label: t.undo,
+        run: () =>
+          void send({ type: 'undo-learn', token: notice.token }).then(({ ok }) =>
+            marks.notify({ text: ok ? t.undone : t.undoFailed, buttons: [] }),
+          ),
+      };
       if (notice.kind === 'ask-verified-address') {
         marks.notify({
           text: t.askAddress(notice.address),
-          buttons: [{ label: t.useIt, run: () => void send({ type: 'accept-learned', token: notice.token }).then((r) => r.notice && tell(r.notice)) }, { label: t.keepMine, run: () => {} }],
+          buttons: [
+            {
+              label: t.useIt,
+              run: () => void send({ type: 'accept-learned', token: notice.token }).then((r) => r.notice && tell(r.notice)),
+            },
+            { label: t.keepMine, run: () => {} },
+          ],
         });
         return;
       }
-      const text = notice.kind === 'identifiers' ? t.learnedIds(notice.count) : notice.kind === 'verified-address' ? t.learnedAddress
-        : notice.kind === 'company-domain' ? t.learnedDomain(notice.domain) : t.learnedProfile;
+      const text =
+        notice.kind === 'identifiers'
+          ? t.learnedIds(notice.count)
+          : notice.kind === 'verified-address'
+            ? t.learnedAddress
+            : notice.kind === 'company-domain'
+              ? t.learnedDomain(notice.domain)
+              : t.learnedProfile;
       marks.notify({ text, buttons: [undo] });
     };
     marks.actions = {

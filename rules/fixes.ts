@@ -37,7 +37,9 @@ export function fixOf(code: string, params: unknown, verified?: AddressParts): F
     if (pla) copies.push({ kind: 'pla', value: pla });
   }
   if (code === 'address-differs-from-verified' && Array.isArray(p.diffs)) {
-    const diffs = (p.diffs as Partial<AddressDiff>[]).filter((d) => typeof d?.part === 'string' && ADDRESS_PARTS.includes(d.part) && typeof d.verified === 'string');
+    const diffs = (p.diffs as Partial<AddressDiff>[]).filter(
+      (d) => typeof d?.part === 'string' && ADDRESS_PARTS.includes(d.part) && typeof d.verified === 'string',
+    );
     const first = diffs.find((d) => d.verified);
     if (first) copies.push({ kind: 'part', part: first.part!, value: first.verified! });
     const whole = ADDRESS_PARTS.map((part) => verified?.[part] || diffs.find((d) => d.part === part)?.verified).filter(Boolean);
@@ -50,4 +52,5 @@ export function fixOf(code: string, params: unknown, verified?: AddressParts): F
  * A field's place for "ignore on this field": the issue code, the field's label and the page's path
  * without its locale, so that the same field is recognised on the next visit and in either language's URL.
  */
-export const ignoreKey = (code: string, label: string, path: string) => `${code}|${path.replace(/^\/[a-z]{2}-[a-z]{2}(?=\/|$)/i, '')}|${label.trim().toLowerCase()}`;
+export const ignoreKey = (code: string, label: string, path: string) =>
+  `${code}|${path.replace(/^\/[a-z]{2}-[a-z]{2}(?=\/|$)/i, '')}|${label.trim().toLowerCase()}`;

@@ -55,7 +55,11 @@ export function unknownHosts(ctx: CheckContext): string[] {
  * browser's language, whatever the page's). Falls back to the message as sent when the code is unknown
  * or the params do not fit.
  */
-export function renderMessage(checks: readonly Check[], issue: { code: string; message: string; params?: unknown }, locale: Locale): string {
+export function renderMessage(
+  checks: readonly Check[],
+  issue: { code: string; message: string; params?: unknown },
+  locale: Locale,
+): string {
   const check = checks.find((c) => c.code === issue.code);
   if (!check || issue.params === undefined) return issue.message;
   try {

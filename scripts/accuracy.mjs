@@ -14,7 +14,10 @@ import { countryData } from './country-data.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** rows[check][lang][source] = { planted, flagged, quiet, falseFlags } */
@@ -32,8 +35,13 @@ const problems = [];
 // ---- 1. Unit fixtures: each check's `examples` (flags: planted; passes: must stay quiet) ----
 // The checks are TypeScript importing CSV and JSON: load them through Vite, as vitest does.
 const server = await createServer({
-  root: ROOT, configFile: false, logLevel: 'error', appType: 'custom', plugins: [countryData()],
-  server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] },
+  root: ROOT,
+  configFile: false,
+  logLevel: 'error',
+  appType: 'custom',
+  plugins: [countryData()],
+  server: { middlewareMode: true, hmr: false, ws: false },
+  optimizeDeps: { noDiscovery: true, include: [] },
 });
 try {
   const { CHECKS } = await server.ssrLoadModule('/rules/checks/index.ts');
@@ -65,7 +73,9 @@ try {
 const dir = path.join(ROOT, 'test-results/e2e-pages');
 const read = (name) => JSON.parse(readFileSync(path.join(ROOT, 'test/sandbox', name), 'utf8'));
 const cases = [
-  ...read('expectations.json').filter((e) => !e.phases).map((e) => ({ suite: 'pages', file: e.file, given: 'nothing' })),
+  ...read('expectations.json')
+    .filter((e) => !e.phases)
+    .map((e) => ({ suite: 'pages', file: e.file, given: 'nothing' })),
   ...read('expectations-flows.json').map((e) => ({ suite: 'flows', file: e.file, given: e.given })),
 ];
 if (!args.has('--fixtures-only')) {
@@ -73,7 +83,13 @@ if (!args.has('--fixtures-only')) {
     const records = [];
     for (const suite of ['pages', 'flows']) {
       const file = path.join(dir, `${suite}-${browser}.jsonl`);
-      if (existsSync(file)) records.push(...readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+      if (existsSync(file))
+        records.push(
+          ...readFileSync(file, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l)),
+        );
     }
     const source = `sandbox-${browser}`;
     for (const c of cases) {
@@ -125,10 +141,14 @@ for (const code of [...rows.keys()].sort()) {
     lines.push(`| \`${code}\` | ${lang} | ${cols.join(' | ')} |`);
   }
 }
-lines.push(`| **all** | | ${sources.map((s) => {
-  const c = total[s];
-  return `**${pct(c.flagged, c.planted)}** flagged (${c.flagged} / ${c.planted}) · **${c.falseFlags}** false flags`;
-}).join(' | ')} |`);
+lines.push(
+  `| **all** | | ${sources
+    .map((s) => {
+      const c = total[s];
+      return `**${pct(c.flagged, c.planted)}** flagged (${c.flagged} / ${c.planted}) · **${c.falseFlags}** false flags`;
+    })
+    .join(' | ')} |`,
+);
 const table = lines.join('\n');
 console.log(table);
 

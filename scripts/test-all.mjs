@@ -11,7 +11,11 @@ const broken = [];
 
 function step(name, command, args, options = {}) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', ...options });
+  const result = spawnSync(command, args, {
+    stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+    ...options,
+  });
   if (options.capture) process.stdout.write(result.stdout ?? '');
   if (result.status !== 0) broken.push(`${name} (exit ${result.status ?? result.signal})`);
   return result;
@@ -19,6 +23,7 @@ function step(name, command, args, options = {}) {
 
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('lint', 'npx', ['eslint', '.']);
+step('format (prettier --check)', 'npx', ['prettier', '--check', '.']);
 
 step('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 try {
@@ -32,19 +37,30 @@ try {
 
 step('build', 'npm', ['run', 'build']);
 
-const lint = step('web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--output', 'json', '--boring'], { capture: true });
+const lint = step(
+  'web-ext lint (Firefox build)',
+  'npx',
+  ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--output', 'json', '--boring'],
+  { capture: true },
+);
 try {
   const report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{')));
-  console.log(`web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.map((w) => w.code).join(', ')})`);
+  console.log(
+    `web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.map((w) => w.code).join(', ')})`,
+  );
   if (report.errors.length > 0) broken.push('web-ext lint errors');
 } catch {
   broken.push('web-ext lint (unreadable output)');
 }
 
 step('e2e (Chromium + Firefox)', 'node', [
-  '--test', '--test-concurrency=1', '--test-timeout=600000',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', '--test-reporter-destination=test-results/e2e.tap',
+  '--test',
+  '--test-concurrency=1',
+  '--test-timeout=600000',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  '--test-reporter-destination=test-results/e2e.tap',
   'test/e2e/*.test.mjs',
 ]);
 try {

@@ -19,7 +19,11 @@ const imported = await setup.evaluate(
   (text) => browser.runtime.sendMessage({ type: 'import-profile', text }),
   readFileSync(path.join(ROOT, 'test/sandbox/demo-team-profile.json'), 'utf8'),
 );
-console.log(imported?.ok ? 'Demo team profile imported (Contoso Japan KK, distributor in Japan).' : `Demo team profile not imported: ${JSON.stringify(imported)}`);
+console.log(
+  imported?.ok
+    ? 'Demo team profile imported (Contoso Japan KK, distributor in Japan).'
+    : `Demo team profile not imported: ${JSON.stringify(imported)}`,
+);
 await setup.close();
 
 if (!headless) {
@@ -48,7 +52,9 @@ if (!headless) {
     if (mark) await mark.hover().catch(() => {});
     const file = path.join(out, `${route.file.replace(/[\\/]/g, '-').replace(/\.html$/, '')}.png`);
     await page.screenshot({ path: file, fullPage: true });
-    const count = await page.evaluate(() => document.querySelector('csp-reseller-assistant')?.shadowRoot?.querySelectorAll('.mark[data-issue-code]').length ?? 0);
+    const count = await page.evaluate(
+      () => document.querySelector('csp-reseller-assistant')?.shadowRoot?.querySelectorAll('.mark[data-issue-code]').length ?? 0,
+    );
     console.log(`${String(count).padStart(2)} mark(s)  ${route.url}\n           → ${path.relative(process.cwd(), file)}`);
     await page.close();
   }
@@ -79,11 +85,18 @@ if (!headless) {
       await new Promise((r) => setTimeout(r, 300));
       const clip = await page.evaluate((sev) => {
         const root = document.querySelector('csp-reseller-assistant').shadowRoot;
-        const boxes = [root.querySelector(`.mark[data-severity="${sev}"]:not([hidden])`), root.querySelector('.card:not([hidden])')].filter(Boolean).map((e) => e.getBoundingClientRect());
+        const boxes = [root.querySelector(`.mark[data-severity="${sev}"]:not([hidden])`), root.querySelector('.card:not([hidden])')]
+          .filter(Boolean)
+          .map((e) => e.getBoundingClientRect());
         const left = Math.max(0, Math.min(...boxes.map((b) => b.left)) - 120);
         const top = Math.max(0, Math.min(...boxes.map((b) => b.top)) - 60);
         // (Puppeteer clips in page coordinates: the scroll offset is added.)
-        return { x: left + scrollX, y: top + scrollY, width: Math.min(innerWidth - left, Math.max(...boxes.map((b) => b.right)) - left + 20), height: Math.min(innerHeight - top, Math.max(...boxes.map((b) => b.bottom)) - top + 20) };
+        return {
+          x: left + scrollX,
+          y: top + scrollY,
+          width: Math.min(innerWidth - left, Math.max(...boxes.map((b) => b.right)) - left + 20),
+          height: Math.min(innerHeight - top, Math.max(...boxes.map((b) => b.bottom)) - top + 20),
+        };
       }, severity);
       if (clip.width <= 0 || clip.height <= 0) {
         console.log(`   the ${severity} mark on ${file} is out of view: no picture for it`);

@@ -8,7 +8,7 @@ type BadgeApi = {
   setBadgeTextColor?(details: { tabId: number; color: string }): Promise<void>;
 };
 const api = (): BadgeApi | undefined =>
-  ((browser as unknown as { action?: BadgeApi }).action ?? (browser as unknown as { browserAction?: BadgeApi }).browserAction);
+  (browser as unknown as { action?: BadgeApi }).action ?? (browser as unknown as { browserAction?: BadgeApi }).browserAction;
 
 export const BADGE_COLORS = { error: '#c50f1f', warning: '#8a5300' } as const;
 

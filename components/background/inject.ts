@@ -22,7 +22,10 @@ export async function injectIntoOpenPortalTabs(scripting: Scripting | undefined)
   for (const tab of await browser.tabs.query({ url: PORTAL_TABS })) {
     if (tab.id === undefined || tab.discarded) continue;
     const ping: Ping = { type: 'csp-ping' };
-    const alive = await browser.tabs.sendMessage(tab.id, ping, { frameId: 0 }).then((answer) => answer != null, () => false);
+    const alive = await browser.tabs.sendMessage(tab.id, ping, { frameId: 0 }).then(
+      (answer) => answer != null,
+      () => false,
+    );
     if (alive) continue;
     try {
       await scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [CONTENT_SCRIPT] });

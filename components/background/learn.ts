@@ -26,7 +26,10 @@ export function wouldReplace(profile: Profile, learned: Learned): boolean {
 }
 
 /** The address in one line, in its parts' order. */
-export const addressLine = (a: AddressParts) => ADDRESS_PARTS.map((p) => a[p]).filter(Boolean).join(', ');
+export const addressLine = (a: AddressParts) =>
+  ADDRESS_PARTS.map((p) => a[p])
+    .filter(Boolean)
+    .join(', ');
 
 /**
  * Merges what a page showed into the profile. Pure: returns a new profile, or the same one when nothing
@@ -43,7 +46,11 @@ export function applyLearned(profile: Profile, learned: Learned, now: string, { 
         if (i >= 0 && next.partnerIds[i]!.source !== 'identifiers-page') continue;
         const at = i >= 0 ? next.partnerIds[i]!.at : now;
         const entry = {
-          id: p.id, type: p.type, ...(p.country ? { country: p.country } : {}), ...(p.name ? { name: p.name } : {}), source: 'identifiers-page' as const,
+          id: p.id,
+          type: p.type,
+          ...(p.country ? { country: p.country } : {}),
+          ...(p.name ? { name: p.name } : {}),
+          source: 'identifiers-page' as const,
           ...(at ? { at } : {}),
         };
         // Seen again: moved to the end, the newest.
@@ -90,4 +97,5 @@ export function applyLearned(profile: Profile, learned: Learned, now: string, { 
 }
 
 /** How many PartnerIDs a learn added that the profile did not have. */
-export const newPartnerIds = (before: Profile, after: Profile) => after.partnerIds.filter((p) => !before.partnerIds.some((q) => q.id === p.id)).length;
+export const newPartnerIds = (before: Profile, after: Profile) =>
+  after.partnerIds.filter((p) => !before.partnerIds.some((q) => q.id === p.id)).length;

@@ -99,14 +99,18 @@ export class ProfileStore {
     return this.serially(async () => {
       if (!(await this.list()).some((s) => s.id === id)) return null;
       const value = await get(`${SET_ASIDE}.${id}`, this.db);
-      return typeof value === 'string' ? value : JSON.stringify(value, null, 2) ?? null;
+      return typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? null);
     });
   }
 
   /** Hides the notice: every copy is kept. */
   dismissUnreadable(): Promise<void> {
     return this.serially(async () => {
-      await set(SET_ASIDE, (await this.list()).map((s) => ({ ...s, dismissed: true })), this.db);
+      await set(
+        SET_ASIDE,
+        (await this.list()).map((s) => ({ ...s, dismissed: true })),
+        this.db,
+      );
     });
   }
 
@@ -114,7 +118,11 @@ export class ProfileStore {
   deleteSetAside(id: string): Promise<void> {
     return this.serially(async () => {
       await del(`${SET_ASIDE}.${id}`, this.db);
-      await set(SET_ASIDE, (await this.list()).filter((s) => s.id !== id), this.db);
+      await set(
+        SET_ASIDE,
+        (await this.list()).filter((s) => s.id !== id),
+        this.db,
+      );
     });
   }
 

@@ -3,7 +3,13 @@ import { profileEvidence, recordEvidence, setManual, type Progress } from '../..
 import { portalPath } from '../../rules/companion/places';
 import { describeDomain } from '../../rules/email/domain';
 import { recognisePortalErrors } from '../../rules/portal/errors';
-import { extensionRequestSchema, PROFILE_WRITES, type ExtensionResponses, type ProgressChanged, type TabStateChanged } from '../contract/extension';
+import {
+  extensionRequestSchema,
+  PROFILE_WRITES,
+  type ExtensionResponses,
+  type ProgressChanged,
+  type TabStateChanged,
+} from '../contract/extension';
 import { pageRequestSchema, type FactsChanged, type PageResponses, type Ping } from '../contract/page';
 import { LIMITS } from '../contract/limits';
 import { factsOf, parseProfile, type ParseResult, type Profile } from '../contract/profile';
@@ -73,7 +79,11 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
       case 'legal-profile':
         return { kind: 'legal-profile', token };
       case 'company-domain':
-        return { kind: 'company-domain', domain: after.company.domains.find((d) => !before.company.domains.includes(d)) ?? learned.domain, token };
+        return {
+          kind: 'company-domain',
+          domain: after.company.domains.find((d) => !before.company.domains.includes(d)) ?? learned.domain,
+          token,
+        };
     }
   }
 
@@ -89,7 +99,10 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
       return applyLearned(p, learned, new Date().toISOString(), { force });
     });
     if (ask && learned.kind === 'verified-address') {
-      return { changed: false, notice: { kind: 'ask-verified-address', address: addressLine(learned.address), token: remember(asked, { tabId, learned }) } };
+      return {
+        changed: false,
+        notice: { kind: 'ask-verified-address', address: addressLine(learned.address), token: remember(asked, { tabId, learned }) },
+      };
     }
     if (!changed || !before) return { changed };
     await broadcast(profile);
@@ -179,7 +192,10 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
       updatedAt: profile.updatedAt,
     });
     const { version, ...base } = stored;
-    const progress = Object.values(derived).reduce<Progress>((p, record) => (record && !p.evidence[record.kind] ? recordEvidence(p, record) : p), base);
+    const progress = Object.values(derived).reduce<Progress>(
+      (p, record) => (record && !p.evidence[record.kind] ? recordEvidence(p, record) : p),
+      base,
+    );
     return { progress: { version, ...progress }, facts: factsOf(profile) };
   }
 
@@ -196,7 +212,11 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
    * An edit from options: written as is when nothing else wrote since its base; else what it changed is
    * merged into what is stored now, or the save is refused where both changed the same thing.
    */
-  async function saveProfile(result: ParseResult, baseRaw: unknown, baseRevision: number | undefined): Promise<ExtensionResponses['save-profile']> {
+  async function saveProfile(
+    result: ParseResult,
+    baseRaw: unknown,
+    baseRevision: number | undefined,
+  ): Promise<ExtensionResponses['save-profile']> {
     if (!result.ok) return { ...result, code: 'invalid' };
     const base = baseRaw === undefined ? null : parseProfile(baseRaw);
     let conflicts: string[] = [];
@@ -205,7 +225,9 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
         if (baseRevision === rev) return { ...result.profile, updatedAt: new Date().toISOString() };
         // No base (an older options page): nothing to merge against, and a blind overwrite could erase what
         // another tab wrote. Refuse, with the stored profile to start again from.
-        const merged = base?.ok ? mergeProfiles(base.profile, result.profile, current) : { ok: false as const, conflicts: ['(no base revision)'] };
+        const merged = base?.ok
+          ? mergeProfiles(base.profile, result.profile, current)
+          : { ok: false as const, conflicts: ['(no base revision)'] };
         if (!merged.ok) {
           conflicts = merged.conflicts;
           return current;
@@ -223,7 +245,8 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
   }
   async function fromPage(message: unknown, sender: Sender): Promise<Response> {
     const tabId = sender.tab?.id;
-    if (tabId === undefined || !onPortal(sender.url ?? sender.tab?.url)) throw new Refused(`${String(typeOf(message))} is accepted only from a portal tab`);
+    if (tabId === undefined || !onPortal(sender.url ?? sender.tab?.url))
+      throw new Refused(`${String(typeOf(message))} is accepted only from a portal tab`);
     const request = pageRequestSchema.parse(message);
     switch (request.type) {
       case 'lookup-domains':
@@ -243,7 +266,12 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
         const path = portalPath(request.url);
         const issues = request.issues.map((i) => (keys.has(ignoreKey(i.code, i.fieldLabel, path)) ? { ...i, ignored: true } : i));
         const state = await putFrameIssues({
-          tabId, frameId: sender.frameId ?? 0, url: request.url, title: request.title, issues, omitted: request.omitted ?? 0,
+          tabId,
+          frameId: sender.frameId ?? 0,
+          url: request.url,
+          title: request.title,
+          issues,
+          omitted: request.omitted ?? 0,
         });
         await showBadge(tabId, state.issues);
         const changed: TabStateChanged = { type: 'tab-state-changed', tabId };
@@ -271,7 +299,10 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
         await prefsStore.update((p) => {
           const key = ignoreKey(request.code, request.label, path);
           if (p.ignored.some((i) => ignoreKey(i.code, i.label, i.path) === key)) return p;
-          return { ...p, ignored: [...p.ignored, { code: request.code, label: request.label, path, at: new Date().toISOString() }].slice(-500) };
+          return {
+            ...p,
+            ignored: [...p.ignored, { code: request.code, label: request.label, path, at: new Date().toISOString() }].slice(-500),
+          };
         });
         await prefsChanged();
         return { ok: true };
@@ -307,7 +338,11 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
         return saveProfile(parseProfile(request.profile), request.base, request.baseRevision);
       case 'import-profile':
         if (request.text.length > LIMITS.importText) {
-          return { ok: false, code: 'too-large', errors: [`The file is ${request.text.length} characters long; at most ${LIMITS.importText} are read. Nothing was changed.`] };
+          return {
+            ok: false,
+            code: 'too-large',
+            errors: [`The file is ${request.text.length} characters long; at most ${LIMITS.importText} are read. Nothing was changed.`],
+          };
         }
         {
           // An optional `progress` section: imported with the profile; a file without one keeps local progress.
@@ -349,7 +384,10 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
       }
       case 'unignore': {
         const key = ignoreKey(request.code, request.label, request.path);
-        const prefs = await prefsStore.update((p) => ({ ...p, ignored: p.ignored.filter((i) => ignoreKey(i.code, i.label, i.path) !== key) }));
+        const prefs = await prefsStore.update((p) => ({
+          ...p,
+          ignored: p.ignored.filter((i) => ignoreKey(i.code, i.label, i.path) !== key),
+        }));
         await prefsChanged();
         return { prefs };
       }

@@ -34,7 +34,12 @@ export const extensionRequestSchema = z.discriminatedUnion('type', [
    * `base` and `baseRevision`: the stored profile the edit started from. When another tab wrote meanwhile,
    * the edit is merged into what is stored now, or refused (`code: 'stale'`) where both changed one thing.
    */
-  z.object({ type: z.literal('save-profile'), profile: z.unknown(), base: z.unknown().optional(), baseRevision: z.number().int().optional() }),
+  z.object({
+    type: z.literal('save-profile'),
+    profile: z.unknown(),
+    base: z.unknown().optional(),
+    baseRevision: z.number().int().optional(),
+  }),
   // (Longer texts are answered with `code: 'too-large'`, not refused: see the router.)
   z.object({ type: z.literal('import-profile'), text: z.string() }),
   /** Hides the notice about set-aside copies; the copies are kept. */
@@ -108,5 +113,12 @@ export type ProgressChanged = z.infer<typeof progressChangedSchema>;
 
 /** Request types that change what is stored: only the extension's own pages may send them. */
 export const PROFILE_WRITES: ReadonlySet<ExtensionRequest['type']> = new Set([
-  'save-profile', 'import-profile', 'dismiss-unreadable', 'delete-set-aside', 'set-step-state', 'set-language', 'unignore', 'forget-everything',
+  'save-profile',
+  'import-profile',
+  'dismiss-unreadable',
+  'delete-set-aside',
+  'set-step-state',
+  'set-language',
+  'unignore',
+  'forget-everything',
 ]);

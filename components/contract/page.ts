@@ -20,7 +20,10 @@ export const tabIssueSchema = z.object({
   fieldId: z.string().max(32),
   message: z.string().max(LIMITS.message),
   /** The finding's params, so that extension pages render the message in their own language. */
-  params: z.json().optional().refine((p) => p === undefined || JSON.stringify(p).length <= LIMITS.message, 'params too large'),
+  params: z
+    .json()
+    .optional()
+    .refine((p) => p === undefined || JSON.stringify(p).length <= LIMITS.message, 'params too large'),
   fieldLabel: z.string().max(LIMITS.fieldLabel),
   /** Set by the background: the user chose to ignore this issue on this field (shown greyed, not counted). */
   ignored: z.boolean().optional(),
@@ -40,7 +43,10 @@ export const learnedSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('legal-profile'),
     companyName: z.string().max(300).optional(),
-    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     address: addressSchema.optional(),
   }),
   z.object({ kind: z.literal('verified-address'), address: addressSchema }),
@@ -119,7 +125,11 @@ export const reportSnapshotRequestSchema = z.object({ type: z.literal('report-sn
 export type ReportSnapshotRequest = z.infer<typeof reportSnapshotRequestSchema>;
 export const reportSnapshotSchema = z.object({
   lang: z.string().max(40),
-  fields: z.array(z.object({ id: z.string().max(32), kind: z.string().max(40), label: z.string().max(LIMITS.fieldLabel), value: z.string().max(300) })).max(300),
+  fields: z
+    .array(
+      z.object({ id: z.string().max(32), kind: z.string().max(40), label: z.string().max(LIMITS.fieldLabel), value: z.string().max(300) }),
+    )
+    .max(300),
   portalErrors: z.array(z.object({ code: z.string().max(64), text: z.string().max(500) })).max(20),
 });
 export type ReportSnapshot = z.infer<typeof reportSnapshotSchema>;

@@ -13,8 +13,15 @@ export const PROFILE_FORMAT = 'csp-reseller-assistant/team-profile';
 export const PROFILE_VERSION = 2;
 
 const text = (max: number) => z.string().trim().max(max);
-const iso2 = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as "JP"');
-const partnerIdDigits = z.string().trim().regex(/^\d{5,8}$/, 'a PartnerID: 5 to 8 digits');
+const iso2 = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as "JP"');
+const partnerIdDigits = z
+  .string()
+  .trim()
+  .regex(/^\d{5,8}$/, 'a PartnerID: 5 to 8 digits');
 const domain = z
   .string()
   .trim()
@@ -25,7 +32,10 @@ const contactEmail = z
   .string()
   .trim()
   .max(254)
-  .regex(/^[^\s@<>()",;:]+@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'an email address such as "partners@distributor.example"');
+  .regex(
+    /^[^\s@<>()",;:]+@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
+    'an email address such as "partners@distributor.example"',
+  );
 
 export const addressSchema = z.strictObject({
   line1: text(300).optional(),
@@ -122,9 +132,18 @@ export function parseProfile(input: unknown): ParseResult {
     }
   }
   const migrated = migrate(value);
-  if (typeof migrated === 'object' && migrated !== null && typeof (migrated as { version?: unknown }).version === 'number' &&
-      (migrated as { version: number }).version > PROFILE_VERSION) {
-    return { ok: false, errors: [`version: this file is version ${(migrated as { version: number }).version}, newer than this extension understands (${PROFILE_VERSION}); update the extension`] };
+  if (
+    typeof migrated === 'object' &&
+    migrated !== null &&
+    typeof (migrated as { version?: unknown }).version === 'number' &&
+    (migrated as { version: number }).version > PROFILE_VERSION
+  ) {
+    return {
+      ok: false,
+      errors: [
+        `version: this file is version ${(migrated as { version: number }).version}, newer than this extension understands (${PROFILE_VERSION}); update the extension`,
+      ],
+    };
   }
   const parsed = profileSchema.safeParse(migrated);
   return parsed.success ? { ok: true, profile: parsed.data } : { ok: false, errors: describeIssues(parsed.error) };

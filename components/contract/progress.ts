@@ -44,7 +44,9 @@ export function parseProgress(raw: unknown): { ok: true; progress: StoredProgres
     data = record;
   }
   const parsed = progressSchema.safeParse(data);
-  return parsed.success ? { ok: true, progress: parsed.data } : { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`) };
+  return parsed.success
+    ? { ok: true, progress: parsed.data }
+    : { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`) };
 }
 
 /** What a page read, as the content script sends it (the background adds where and when). */

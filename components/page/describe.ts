@@ -7,9 +7,7 @@ import type { FieldDescriptor, LabelSource } from '../../rules/types';
  */
 
 export const FIELD_SELECTOR = 'input, select, textarea, [role="combobox"]';
-const SKIPPED_TYPES = new Set([
-  'hidden', 'button', 'submit', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color', 'password',
-]);
+const SKIPPED_TYPES = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color', 'password']);
 /** Elements whose text is never a label. */
 const NOT_LABEL_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SELECT', 'OPTION', 'TEXTAREA', 'NOSCRIPT', 'SVG']);
 const MAX_LABEL = 160;
@@ -23,7 +21,10 @@ const isSelect = (el: Element): el is HTMLSelectElement => el.tagName === 'SELEC
 const isTextArea = (el: Element): el is HTMLTextAreaElement => el.tagName === 'TEXTAREA';
 
 /** Whether an element is a control we describe (a text-like input, select, textarea or combobox). */
-export function isField(el: Element, inCombobox: (el: Element) => boolean = (e) => e.closest('[role="combobox"]') !== null): el is FieldElement {
+export function isField(
+  el: Element,
+  inCombobox: (el: Element) => boolean = (e) => e.closest('[role="combobox"]') !== null,
+): el is FieldElement {
   if (isInput(el)) {
     // An input inside a combobox widget is described through the widget.
     return !SKIPPED_TYPES.has(el.type) && !(el.getAttribute('role') !== 'combobox' && inCombobox(el));
@@ -260,7 +261,7 @@ export class LabelIndex {
       }
       this.byRoot.set(root, index);
     }
-    return id ? index.get(id) ?? [] : [];
+    return id ? (index.get(id) ?? []) : [];
   }
 }
 
@@ -281,7 +282,17 @@ function labelsOf(el: FieldElement, index: LabelIndex, attr: Attributes, anc: An
   };
   const labelled = attr('aria-labelledby');
   if (labelled) {
-    add('aria-labelledby', labelled.split(/\s+/).map((id) => { const l = byIdIn(el, id); return l ? textOf(l) : ''; }).join(' ').trim());
+    add(
+      'aria-labelledby',
+      labelled
+        .split(/\s+/)
+        .map((id) => {
+          const l = byIdIn(el, id);
+          return l ? textOf(l) : '';
+        })
+        .join(' ')
+        .trim(),
+    );
   }
   const wrapping = anc.label;
   if (wrapping && !wrapping.hasAttribute('for')) add('label-wrap', textOf(wrapping));
@@ -303,7 +314,18 @@ function labelsOf(el: FieldElement, index: LabelIndex, attr: Attributes, anc: An
   // Help text (`aria-describedby`): a weak label, which often names what to enter ("Your PLA ID, 7 digits").
   const described = attr('aria-describedby');
   if (described) {
-    add('aria-describedby', described.split(/\s+/).map((id) => { const l = byIdIn(el, id); return l ? textOf(l) : ''; }).join(' ').trim().slice(0, MAX_LABEL));
+    add(
+      'aria-describedby',
+      described
+        .split(/\s+/)
+        .map((id) => {
+          const l = byIdIn(el, id);
+          return l ? textOf(l) : '';
+        })
+        .join(' ')
+        .trim()
+        .slice(0, MAX_LABEL),
+    );
   }
   return out;
 }
@@ -367,7 +389,8 @@ export function describeField(
     section: sections.of(el, anc.box),
     value: '',
     visible: true,
-    readOnly: attr('readonly') !== null || attr('disabled') !== null || attr('aria-readonly') === 'true' || attr('aria-disabled') === 'true',
+    readOnly:
+      attr('readonly') !== null || attr('disabled') !== null || attr('aria-readonly') === 'true' || attr('aria-disabled') === 'true',
     ...(attr('role') ? { role: attr('role')! } : {}),
     ...(isSelect(el) ? { options: optionSample(el) } : {}),
   };

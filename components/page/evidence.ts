@@ -1,5 +1,10 @@
 import {
-  readAdminAgent, readEmailVerification, readIndirectProvider, readMpa, readProgramStatus, type EvidenceReading,
+  readAdminAgent,
+  readEmailVerification,
+  readIndirectProvider,
+  readMpa,
+  readProgramStatus,
+  type EvidenceReading,
 } from '../../rules/companion/evidence';
 import { placeOfPage, portalPath } from '../../rules/companion/places';
 import { textOf } from './describe';
@@ -29,7 +34,8 @@ export function readEvidence(doc: Document, url: string): EvidenceReading[] {
   const out: EvidenceReading[] = [];
   const push = (r: EvidenceReading | null) => r && out.push({ ...r, seen: r.seen.slice(0, 300) });
   if (step === 'open-welcome') push({ kind: 'welcome-seen', value: 'seen', seen: headings[0] ?? path });
-  if (ENROLLMENT_FORM.test(path) && step !== 'open-welcome') push({ kind: 'enrollment-form-seen', value: 'seen', seen: headings[0] ?? path });
+  if (ENROLLMENT_FORM.test(path) && step !== 'open-welcome')
+    push({ kind: 'enrollment-form-seen', value: 'seen', seen: headings[0] ?? path });
   if (step === 'business-verification' || step === 'verify-email' || HOME.test(path)) {
     const texts = leafTexts(doc.body);
     const status = step === 'business-verification' ? readProgramStatus(texts) : null;

@@ -11,7 +11,14 @@ import { readPortalErrors, type PortalErrorReading } from './portal-errors';
 import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers';
 
 /** The steps whose pages show evidence the readers read (components/page/evidence.ts). */
-const READER_PLACES = new Set<string>(['open-welcome', 'business-verification', 'verify-email', 'accept-mpa', 'admin-agent-role', 'distributor-listed']);
+const READER_PLACES = new Set<string>([
+  'open-welcome',
+  'business-verification',
+  'verify-email',
+  'accept-mpa',
+  'admin-agent-role',
+  'distributor-listed',
+]);
 
 export interface LearnerDeps {
   /** Sends what the page taught to the background (which decides what to keep). */

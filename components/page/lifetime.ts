@@ -57,9 +57,12 @@ export class Lifetime implements PageContext {
   }
 
   setInterval(handler: () => void, timeout: number): number {
-    const id = setInterval(timed(() => {
-      if (this.isValid) handler();
-    }), timeout) as unknown as number;
+    const id = setInterval(
+      timed(() => {
+        if (this.isValid) handler();
+      }),
+      timeout,
+    ) as unknown as number;
     this.onInvalidated(() => clearInterval(id));
     return id;
   }
@@ -67,19 +70,24 @@ export class Lifetime implements PageContext {
   // One-shot timers drop their cancel-on-end listener as they fire: a page that schedules thousands of them
   // (scrolling, idle scans) leaves no listener behind.
   setTimeout(handler: () => void, timeout: number): number {
-    const id = setTimeout(timed(() => {
-      off();
-      if (this.isValid) handler();
-    }), timeout) as unknown as number;
+    const id = setTimeout(
+      timed(() => {
+        off();
+        if (this.isValid) handler();
+      }),
+      timeout,
+    ) as unknown as number;
     const off = this.onInvalidated(() => clearTimeout(id));
     return id;
   }
 
   requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = requestAnimationFrame(timed((t: number) => {
-      off();
-      if (this.isValid) callback(t);
-    }));
+    const id = requestAnimationFrame(
+      timed((t: number) => {
+        off();
+        if (this.isValid) callback(t);
+      }),
+    );
     const off = this.onInvalidated(() => cancelAnimationFrame(id));
     return id;
   }

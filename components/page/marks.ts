@@ -126,7 +126,8 @@ export class MarkLayer {
     this.note.hidden = true;
     this.note.setAttribute('role', 'region');
     this.root.append(style, this.live, this.card, this.note);
-    const on = (t: EventTarget, type: string, fn: (e: Event) => void) => t.addEventListener(type, fn, { capture: true, signal: this.listening.signal });
+    const on = (t: EventTarget, type: string, fn: (e: Event) => void) =>
+      t.addEventListener(type, fn, { capture: true, signal: this.listening.signal });
     on(this.card, 'pointerenter', () => clearTimeout(this.closeTimer));
     on(this.card, 'pointerleave', () => this.closeSoon());
     on(this.root, 'keydown', (e) => this.onOwnKey(e as KeyboardEvent));
@@ -368,15 +369,19 @@ export class MarkLayer {
     const a = this.actions;
     if (a) {
       button(t.openStep, () => a.openStep(fix.step), 'open-step');
-      button(t.ignore, () => {
-        a.ignore({ code: issue.code, label: issue.label ?? '' });
-        // At once here; the background's answer (prefs-changed) says the same.
-        this.ignored.add(this.keyOf(issue));
-        this.closeCard(false);
-        this.render(this.last, true);
-        (entry.element as HTMLElement).focus?.();
-        this.say(t.ignored);
-      }, 'ignore');
+      button(
+        t.ignore,
+        () => {
+          a.ignore({ code: issue.code, label: issue.label ?? '' });
+          // At once here; the background's answer (prefs-changed) says the same.
+          this.ignored.add(this.keyOf(issue));
+          this.closeCard(false);
+          this.render(this.last, true);
+          (entry.element as HTMLElement).focus?.();
+          this.say(t.ignored);
+        },
+        'ignore',
+      );
     }
     const details = el('p', 'det', t.details(issue.code));
     this.card.replaceChildren(head, el('p', '', this.text(issue)), acts, status, details);
@@ -400,13 +405,22 @@ export class MarkLayer {
   private placeCard(): void {
     if (!this.open || this.card.hidden) return;
     const { entry } = this.open;
-    const view = { width: document.documentElement.clientWidth || innerWidth, height: document.documentElement.clientHeight || innerHeight };
+    const view = {
+      width: document.documentElement.clientWidth || innerWidth,
+      height: document.documentElement.clientHeight || innerHeight,
+    };
     this.card.style.left = '0px';
     this.card.style.top = '0px';
     this.card.style.maxHeight = '';
     this.card.style.maxWidth = `${Math.min(360, view.width - 16)}px`;
     const size = this.card.getBoundingClientRect();
-    const at = placeCard(rectOf(entry.element.getBoundingClientRect()), rectOf(entry.mark.getBoundingClientRect()), size.width, size.height, view);
+    const at = placeCard(
+      rectOf(entry.element.getBoundingClientRect()),
+      rectOf(entry.mark.getBoundingClientRect()),
+      size.width,
+      size.height,
+      view,
+    );
     this.card.style.left = `${Math.round(at.left)}px`;
     this.card.style.top = `${Math.round(at.top)}px`;
     if (at.bottom - at.top < size.height) this.card.style.maxHeight = `${Math.floor(at.bottom - at.top)}px`;
@@ -452,13 +466,15 @@ export class MarkLayer {
       return;
     }
     if (event.key !== 'Tab' || !active) return;
-    const entry = [...this.marks.values()].find((e) => e.mark === active) ?? (this.open && this.card.contains(active) ? this.open.entry : null);
+    const entry =
+      [...this.marks.values()].find((e) => e.mark === active) ?? (this.open && this.card.contains(active) ? this.open.entry : null);
     if (!entry) return;
     const sequence: HTMLElement[] = [];
     for (const e of this.entriesOf(entry.element)) {
       if (e.mark.hidden) continue;
       sequence.push(e.mark);
-      if (this.open?.entry === e) sequence.push(...this.card.querySelectorAll<HTMLElement>('.acts button'), this.card.querySelector<HTMLElement>('button.x')!);
+      if (this.open?.entry === e)
+        sequence.push(...this.card.querySelectorAll<HTMLElement>('.acts button'), this.card.querySelector<HTMLElement>('button.x')!);
     }
     const next = sequence[sequence.indexOf(active) + (event.shiftKey ? -1 : 1)];
     event.preventDefault();
@@ -486,8 +502,12 @@ export class MarkLayer {
   reposition(): void {
     if (this.marks.size === 0) return;
     // Read every position first, then write: interleaving reads and writes would force one layout per mark.
-    const view = { width: document.documentElement.clientWidth || innerWidth, height: document.documentElement.clientHeight || innerHeight };
-    const visible = (r: DOMRect) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < view.height && r.left < view.width;
+    const view = {
+      width: document.documentElement.clientWidth || innerWidth,
+      height: document.documentElement.clientHeight || innerHeight,
+    };
+    const visible = (r: DOMRect) =>
+      r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < view.height && r.left < view.width;
     const fields: { element: Element; rect: Box }[] = [];
     for (const f of document.querySelectorAll(FIELD_SELECTOR)) {
       if (fields.length > 400) break;
@@ -587,17 +607,25 @@ export class MarkLayer {
 
 /** The page's next control in tab order after `field` (document order; positive tabindex is rare in the portal). */
 function nextTabbable(field: Element): HTMLElement | null {
-  const all = field.ownerDocument.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex], [contenteditable="true"]');
+  const all = field.ownerDocument.querySelectorAll<HTMLElement>(
+    'a[href], button, input, select, textarea, [tabindex], [contenteditable="true"]',
+  );
   let past = false;
   for (const e of all) {
     if (e === field || field.contains(e)) {
       past = true;
       continue;
     }
-    if (!past || e.tabIndex < 0 || (e as HTMLInputElement).disabled || (e as HTMLInputElement).type === 'hidden' || e.getClientRects().length === 0) continue;
+    if (
+      !past ||
+      e.tabIndex < 0 ||
+      (e as HTMLInputElement).disabled ||
+      (e as HTMLInputElement).type === 'hidden' ||
+      e.getClientRects().length === 0
+    )
+      continue;
     if (e.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING) continue;
     return e;
   }
   return null;
 }
-

@@ -3,7 +3,8 @@ import { FIELD_SELECTOR } from './describe';
 import { MESSAGE } from './portal-errors';
 
 /** An added element is, or holds, a form control (one query within what was added). */
-const holdsField = (el: Element) => el.matches(FIELD_SELECTOR) || (el.firstElementChild !== null && el.querySelector(FIELD_SELECTOR) !== null);
+const holdsField = (el: Element) =>
+  el.matches(FIELD_SELECTOR) || (el.firstElementChild !== null && el.querySelector(FIELD_SELECTOR) !== null);
 
 /**
  * The content script's one MutationObserver: the document and every open shadow root, with a filter that
@@ -43,7 +44,18 @@ const PRECEDING_DEPTH = 3;
 const LAYOUT_ATTRIBUTES = new Set(['class', 'style', 'hidden', 'open', 'aria-hidden']);
 
 const OBSERVED_ATTRIBUTES = [
-  'aria-label', 'aria-labelledby', 'placeholder', 'title', 'hidden', 'style', 'class', 'for', 'name', 'type', 'autocomplete', 'open',
+  'aria-label',
+  'aria-labelledby',
+  'placeholder',
+  'title',
+  'hidden',
+  'style',
+  'class',
+  'for',
+  'name',
+  'type',
+  'autocomplete',
+  'open',
   'aria-hidden',
 ];
 
@@ -158,7 +170,13 @@ export class PageObserver {
   }
 
   private observe(root: Document | ShadowRoot): void {
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+    this.observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: OBSERVED_ATTRIBUTES,
+    });
   }
 
   /**
@@ -226,7 +244,9 @@ export class PageObserver {
         const churn = !near && target !== null && added.length > CHURN_NODES ? (this.churn.get(target) ?? 0) : -1;
         if (churn >= CHURN_QUIET && churn % CHURN_RECHECK !== 0) {
           this.churn.set(target!, churn + 1);
-          if (topLevel) for (let i = 0; i < added.length; i++) if (added[i]!.nodeType === Node.ELEMENT_NODE && isDialog(added[i] as Element, true)) change.readers = change.fields = true;
+          if (topLevel)
+            for (let i = 0; i < added.length; i++)
+              if (added[i]!.nodeType === Node.ELEMENT_NODE && isDialog(added[i] as Element, true)) change.readers = change.fields = true;
           continue;
         }
         let found = false;
@@ -245,7 +265,8 @@ export class PageObserver {
       } else if (target) {
         // New text in a message the portal shows: read again when it could be an error it explains (a
         // spinner or a live status with a percentage, ten times a second, is not).
-        if (r.type === 'characterData' && (watchAll || (MAY_BE_ERROR.test(r.target.nodeValue ?? '') && target.closest(MESSAGE)))) change.readers = change.fields = true;
+        if (r.type === 'characterData' && (watchAll || (MAY_BE_ERROR.test(r.target.nodeValue ?? '') && target.closest(MESSAGE))))
+          change.readers = change.fields = true;
         const layout = r.type === 'attributes' && LAYOUT_ATTRIBUTES.has(r.attributeName ?? '');
         if (this.nearField(target) || this.inLabelledBy(target)) {
           change.fields = true;
@@ -290,7 +311,8 @@ export class PageObserver {
         // A preceding-text label is read from the four siblings before the field or one of its three
         // nearest ancestors (describe.ts): only there can text change a field's label.
         let next = node.nextElementSibling;
-        for (let hops = 0; next && hops < 4 && !answer; hops++, next = next.nextElementSibling) answer = (ancestors.get(next) ?? Infinity) <= PRECEDING_DEPTH;
+        for (let hops = 0; next && hops < 4 && !answer; hops++, next = next.nextElementSibling)
+          answer = (ancestors.get(next) ?? Infinity) <= PRECEDING_DEPTH;
         break;
       }
       node = parent;

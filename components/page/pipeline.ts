@@ -133,9 +133,15 @@ export class Pipeline {
     this.scanner.readValues();
     return {
       lang: document.documentElement.lang.slice(0, 40),
-      fields: this.scanner.classified().slice(0, 300).map(({ descriptor: d, kind }) => ({
-        id: d.id, kind, label: (d.labels[0]?.text ?? d.name).slice(0, LIMITS.fieldLabel), value: d.value.slice(0, 300),
-      })),
+      fields: this.scanner
+        .classified()
+        .slice(0, 300)
+        .map(({ descriptor: d, kind }) => ({
+          id: d.id,
+          kind,
+          label: (d.labels[0]?.text ?? d.name).slice(0, LIMITS.fieldLabel),
+          value: d.value.slice(0, 300),
+        })),
       portalErrors: this.learner.portalErrors.map(({ code, text }) => ({ code, text })),
     };
   }
@@ -149,7 +155,8 @@ export class Pipeline {
     if (on) {
       for (const el of this.scanner.visibleFields()) rects.push(el.getBoundingClientRect());
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (VALUE_LIKE.test(n.nodeValue!)) rects.push(n.parentElement!.getBoundingClientRect());
+      for (let n = walker.nextNode(); n; n = walker.nextNode())
+        if (VALUE_LIKE.test(n.nodeValue!)) rects.push(n.parentElement!.getBoundingClientRect());
     }
     this.marks.cover(on ? rects : null);
     return true;
@@ -160,7 +167,8 @@ export class Pipeline {
     const start = performance.now();
     // A field the last scan did not collect (late, in a container whose renders are looked into only now
     // and then): collect again.
-    if (target && (target as Node).nodeType === Node.ELEMENT_NODE && !this.scanner.knows(target as Element) && isField(target as Element)) this.queueScan();
+    if (target && (target as Node).nodeType === Node.ELEMENT_NODE && !this.scanner.knows(target as Element) && isField(target as Element))
+      this.queueScan();
     this.scanner.readValues();
     this.check();
     if (__CSP_BENCH__) benchMark('csp:check', start);
@@ -205,7 +213,11 @@ export class Pipeline {
   private check(): void {
     const ctx = { fields: this.scanner.classified(), facts: this.facts, page: this.page };
     // The 1 s safety net and repeated events re-check often: nothing changed, nothing to do.
-    const key = JSON.stringify([this.factsVersion, ctx.page, ctx.fields.map((f) => [f.descriptor.id, f.kind, f.descriptor.value, f.descriptor.optionValue])]);
+    const key = JSON.stringify([
+      this.factsVersion,
+      ctx.page,
+      ctx.fields.map((f) => [f.descriptor.id, f.kind, f.descriptor.value, f.descriptor.optionValue]),
+    ]);
     if (key === this.lastCheck) {
       // (The page may have moved a field, or removed our host: cheap either way.)
       this.marks.attach();
@@ -288,7 +300,12 @@ export class Pipeline {
   private reportIfChanged(issues: Issue[], fields: ClassifiedField[]): void {
     const label = new Map(fields.map((f) => [f.descriptor.id, f.descriptor.labels[0]?.text ?? f.descriptor.name]));
     const report: TabIssue[] = issues.map(({ code, severity, fieldId, message, params }) => ({
-      code, severity, fieldId, message, params: params as TabIssue['params'], fieldLabel: label.get(fieldId) ?? '',
+      code,
+      severity,
+      fieldId,
+      message,
+      params: params as TabIssue['params'],
+      fieldLabel: label.get(fieldId) ?? '',
     }));
     const key = JSON.stringify(report);
     if (key === this.lastReport) return;

@@ -11,7 +11,12 @@ export interface Box {
   bottom: number;
 }
 
-export const box = (left: number, top: number, width: number, height: number): Box => ({ left, top, right: left + width, bottom: top + height });
+export const box = (left: number, top: number, width: number, height: number): Box => ({
+  left,
+  top,
+  right: left + width,
+  bottom: top + height,
+});
 
 /** Whether two boxes overlap (touching edges do not). */
 export const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -45,7 +50,12 @@ export function placeMark(field: Box, slot: number, size: number, view: { width:
  */
 export function placeCard(field: Box, mark: Box, width: number, height: number, view: { width: number; height: number }, margin = 8): Box {
   const w = Math.min(width, view.width - 2 * margin);
-  const anchor: Box = { left: Math.min(field.left, mark.left), top: Math.min(field.top, mark.top), right: Math.max(field.right, mark.right), bottom: Math.max(field.bottom, mark.bottom) };
+  const anchor: Box = {
+    left: Math.min(field.left, mark.left),
+    top: Math.min(field.top, mark.top),
+    right: Math.max(field.right, mark.right),
+    bottom: Math.max(field.bottom, mark.bottom),
+  };
   const hLeft = Math.min(Math.max(margin, mark.right - w), view.width - w - margin);
   const below = box(hLeft, anchor.bottom + 6, w, height);
   if (below.bottom <= view.height - margin) return below;

@@ -26,7 +26,10 @@ const CANDIDATE = /\d{4}|numeric|Verified|[a-z][A-Z]/;
  * codes of a text come from `codesOf` (the background recognises them, `rules/portal/errors.ts`, and the
  * page keeps the answers); texts it has no answer for yet are returned as `unknown`.
  */
-export function readPortalErrors(doc: Document, codesOf: (text: string) => readonly string[] | undefined): { errors: PortalErrorReading[]; unknown: string[] } {
+export function readPortalErrors(
+  doc: Document,
+  codesOf: (text: string) => readonly string[] | undefined,
+): { errors: PortalErrorReading[]; unknown: string[] } {
   const unknown: string[] = [];
   const hits = [...doc.querySelectorAll(MESSAGE)]
     .slice(0, 200)

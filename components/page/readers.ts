@@ -25,7 +25,10 @@ export function leafTexts(root: Node, limit = MAX_TEXTS): string[] {
     if (n.nodeType === Node.TEXT_NODE) {
       const t = (n.nodeValue ?? '').replace(/\s+/g, ' ').trim();
       if (t) out.push(t);
-    } else if ((n as Element).tagName === 'INPUT' && !['hidden', 'radio', 'checkbox', 'button', 'submit'].includes((n as HTMLInputElement).type)) {
+    } else if (
+      (n as Element).tagName === 'INPUT' &&
+      !['hidden', 'radio', 'checkbox', 'button', 'submit'].includes((n as HTMLInputElement).type)
+    ) {
       const v = (n as HTMLInputElement).value.trim();
       if (v) out.push(v);
     } else if ((n as Element).tagName === 'SELECT') {
@@ -46,7 +49,6 @@ export function tableRows(root: ParentNode): { row: Element; cells: Element[] }[
 }
 
 const cellText = (el: Element) => leafTexts(el, 40).join(' ');
-
 
 /** Card layouts: for each PartnerID shown alone, the smallest ancestor (up to 5 levels) holding one ID and its type. */
 function cardRows(root: Element, inRows: Set<Element>, sections: Sections): { cells: string[]; heading: string }[] {

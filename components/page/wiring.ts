@@ -32,7 +32,8 @@ const USER_SUBMIT_MS = 1500;
 function buttonText(event: Event): string | null {
   // (A node-type test, not `instanceof`: page nodes seen from a Firefox content script may fail it.)
   const target = event.composedPath()[0] as Node | undefined;
-  const button = target?.nodeType === Node.ELEMENT_NODE ? (target as Element).closest('button, [role="button"], input[type="submit"]') : null;
+  const button =
+    target?.nodeType === Node.ELEMENT_NODE ? (target as Element).closest('button, [role="button"], input[type="submit"]') : null;
   return button ? (button as HTMLInputElement).value || button.textContent || '' : null;
 }
 
@@ -55,17 +56,27 @@ export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window,
     if (e.isTrusted) lastGesture = performance.now();
   };
   for (const type of ['pointerdown', 'keydown']) ctx.addEventListener(doc, type, gesture, { capture: true });
-  ctx.addEventListener(doc, 'submit', (e) => {
-    if (e.isTrusted && performance.now() - lastGesture < USER_SUBMIT_MS) pipeline.onSubmitIntent();
-  }, { capture: true });
-  ctx.addEventListener(doc, 'click', (e) => {
-    // Only the user's own clicks teach (a profile submitted, a distributor authorized).
-    if (!e.isTrusted) return;
-    const text = buttonText(e);
-    if (text === null) return;
-    if (isSubmitText(text)) pipeline.onSubmitIntent();
-    if (isAuthorizeProviderText(text)) pipeline.onAuthorizeProvider(text);
-  }, { capture: true });
+  ctx.addEventListener(
+    doc,
+    'submit',
+    (e) => {
+      if (e.isTrusted && performance.now() - lastGesture < USER_SUBMIT_MS) pipeline.onSubmitIntent();
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(
+    doc,
+    'click',
+    (e) => {
+      // Only the user's own clicks teach (a profile submitted, a distributor authorized).
+      if (!e.isTrusted) return;
+      const text = buttonText(e);
+      if (text === null) return;
+      if (isSubmitText(text)) pipeline.onSubmitIntent();
+      if (isAuthorizeProviderText(text)) pipeline.onAuthorizeProvider(text);
+    },
+    { capture: true },
+  );
 
   const onEdit = (e: Event) => pipeline.onUserEdit(e.composedPath()[0] ?? e.target);
   for (const type of ['input', 'change', 'focusout']) ctx.addEventListener(doc, type, onEdit, { capture: true });

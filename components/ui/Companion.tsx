@@ -63,8 +63,15 @@ export function ProgressBar({ views, locale }: { views: StepView[]; locale: Loca
   const done = doneCount(views);
   return (
     <div class="progress" data-testid="progress" data-done={done} data-total={views.length}>
-      <div class="bar" role="progressbar" aria-label={c.progressTitle} aria-valuemin={0} aria-valuemax={views.length} aria-valuenow={done}
-        aria-valuetext={c.doneOf(done, views.length)}>
+      <div
+        class="bar"
+        role="progressbar"
+        aria-label={c.progressTitle}
+        aria-valuemin={0}
+        aria-valuemax={views.length}
+        aria-valuenow={done}
+        aria-valuetext={c.doneOf(done, views.length)}
+      >
         <div class="fill" style={{ width: `${(100 * done) / views.length}%` }} />
       </div>
       <p class="done-of">{c.doneOf(done, views.length)}</p>
@@ -72,7 +79,17 @@ export function ProgressBar({ views, locale }: { views: StepView[]; locale: Loca
   );
 }
 
-export function NextStep({ views, locale, tab, isCurrent }: { views: StepView[]; locale: Locale; tab: TabState | null; isCurrent: boolean }) {
+export function NextStep({
+  views,
+  locale,
+  tab,
+  isCurrent,
+}: {
+  views: StepView[];
+  locale: Locale;
+  tab: TabState | null;
+  isCurrent: boolean;
+}) {
   const c = companionStrings(locale);
   const next = nextStep(views);
   if (!next) return <p class="all-done">{c.allDone}</p>;
@@ -95,22 +112,29 @@ export function NextStep({ views, locale, tab, isCurrent }: { views: StepView[];
 
 export function PorPanel({ response, locale, detailed }: { response: ProgressResponse; locale: Locale; detailed: boolean }) {
   const c = companionStrings(locale);
-  const conditions: PorCondition[] = porReadiness({
-    evidence: response.progress.evidence,
-    partnerIds: response.facts.partnerIds ?? [],
-    associatedPartnerId: response.facts.associatedPartnerId,
-    companyCountry: response.facts.companyCountry,
-    distributorRegion: response.facts.distributorRegion,
-  }, locale);
+  const conditions: PorCondition[] = porReadiness(
+    {
+      evidence: response.progress.evidence,
+      partnerIds: response.facts.partnerIds ?? [],
+      associatedPartnerId: response.facts.associatedPartnerId,
+      companyCountry: response.facts.companyCountry,
+      distributorRegion: response.facts.distributorRegion,
+    },
+    locale,
+  );
   const met = conditions.filter((x) => x.state === 'met').length;
   return (
     <section class="por" data-testid="por" data-met={met} aria-labelledby="por-title">
       <h2 id="por-title">{c.por}</h2>
-      <p class="hint">{c.porHelp} {c.porSummary(met, conditions.length)}</p>
+      <p class="hint">
+        {c.porHelp} {c.porSummary(met, conditions.length)}
+      </p>
       <ul class="por-list">
         {conditions.map((x) => (
           <li key={x.id} class={`por-item ${x.state}`} data-condition={x.id} data-state={x.state}>
-            <span class="por-state"><span aria-hidden="true">{x.state === 'met' ? '✓' : x.state === 'not-met' ? '✕' : '?'}</span> {c.readiness[x.state]}</span>{' '}
+            <span class="por-state">
+              <span aria-hidden="true">{x.state === 'met' ? '✓' : x.state === 'not-met' ? '✕' : '?'}</span> {c.readiness[x.state]}
+            </span>{' '}
             <span class="por-name">{c.porConditions[x.id]}</span>
             {detailed ? <span class="por-why">{x.why}</span> : null}
           </li>
@@ -130,7 +154,17 @@ function focusField(tabId: number, fieldId: string): void {
 }
 
 /** The tab's issues grouped by severity, each naming its field; choosing one focuses the field in the page. */
-export function GroupedIssues({ tab, locale, closeAfter, testId = 'issue-list' }: { tab: TabState; locale: Locale; closeAfter: boolean; testId?: string }) {
+export function GroupedIssues({
+  tab,
+  locale,
+  closeAfter,
+  testId = 'issue-list',
+}: {
+  tab: TabState;
+  locale: Locale;
+  closeAfter: boolean;
+  testId?: string;
+}) {
   const t = strings(locale);
   const c = companionStrings(locale);
   if (tab.issues.length === 0) return <p class="empty">{t.noIssues}</p>;
@@ -141,18 +175,33 @@ export function GroupedIssues({ tab, locale, closeAfter, testId = 'issue-list' }
         if (issues.length === 0) return null;
         return (
           <section key={severity} class={`group ${severity}`} aria-labelledby={`${testId}-${severity}`}>
-            <h3 id={`${testId}-${severity}`}>{t.severity[severity]} ({issues.filter((i) => !i.ignored).length})</h3>
+            <h3 id={`${testId}-${severity}`}>
+              {t.severity[severity]} ({issues.filter((i) => !i.ignored).length})
+            </h3>
             <ul class="issues">
               {issues.map((issue: TabIssue) => (
-                <li key={`${issue.fieldId}|${issue.code}`} class={`issue ${issue.severity}${issue.ignored ? ' ignored' : ''}`} data-issue-code={issue.code}
-                  data-severity={issue.severity} data-ignored={issue.ignored ? 'true' : undefined}>
-                  <button type="button" class="link focus-field" data-field-id={issue.fieldId} onClick={() => {
-                    focusField(tab.tabId, issue.fieldId);
-                    if (closeAfter) window.close();
-                  }}>
+                <li
+                  key={`${issue.fieldId}|${issue.code}`}
+                  class={`issue ${issue.severity}${issue.ignored ? ' ignored' : ''}`}
+                  data-issue-code={issue.code}
+                  data-severity={issue.severity}
+                  data-ignored={issue.ignored ? 'true' : undefined}
+                >
+                  <button
+                    type="button"
+                    class="link focus-field"
+                    data-field-id={issue.fieldId}
+                    onClick={() => {
+                      focusField(tab.tabId, issue.fieldId);
+                      if (closeAfter) window.close();
+                    }}
+                  >
                     {c.focusField(issue.fieldLabel || c.noLabel)}
                   </button>
-                  <span class="msg">{issue.ignored ? `${t.ignoredIssue}: ` : ''}{renderMessage(CHECKS, issue, locale)}</span>
+                  <span class="msg">
+                    {issue.ignored ? `${t.ignoredIssue}: ` : ''}
+                    {renderMessage(CHECKS, issue, locale)}
+                  </span>
                   <span class="code">{t.details(issue.code)}</span>
                 </li>
               ))}
@@ -177,7 +226,19 @@ function evidenceLine(view: StepView, locale: Locale): string {
  * Every step grouped by phase: status by shape and word, guidance, deep link, evidence, hand-set buttons.
  * The step the active tab belongs to is marked and shows the tab's live issues.
  */
-export function Checklist({ views, locale, tab, isCurrent, openStep }: { views: StepView[]; locale: Locale; tab: TabState | null; isCurrent: boolean; openStep?: string }) {
+export function Checklist({
+  views,
+  locale,
+  tab,
+  isCurrent,
+  openStep,
+}: {
+  views: StepView[];
+  locale: Locale;
+  tab: TabState | null;
+  isCurrent: boolean;
+  openStep?: string;
+}) {
   const c = companionStrings(locale);
   const current = tab && isCurrent ? stepOfPage(tab.url)?.id : undefined;
   const set = (stepId: string, state: StepStatus | 'auto') => void send({ type: 'set-step-state', stepId, state });
@@ -188,34 +249,51 @@ export function Checklist({ views, locale, tab, isCurrent, openStep }: { views: 
         <section key={phase} class="phase" aria-labelledby={`phase-${phase}`}>
           <h3 id={`phase-${phase}`}>{c.phases[phase]}</h3>
           <ol class="steps">
-            {views.filter((v) => v.step.phase === phase).map((v) => {
-              const link = deepLink(v.step, linkLocale(tab, locale));
-              const here = v.step.id === current;
-              return (
-                <li key={v.step.id} class={`step ${v.status}${here ? ' current' : ''}`} data-step={v.step.id} data-status={v.status}
-                  aria-current={here ? 'step' : undefined}>
-                  <details open={here || v.status === 'blocked' || v.step.id === openStep} id={`step-${v.step.id}`}>
-                    <summary>
-                      <StatusBadge status={v.status} locale={locale} /> <span class="step-title">{v.step.title[locale]}</span>
-                      {here ? <span class="here"> · {c.thisPage}</span> : null}
-                    </summary>
-                    <p class="what-to-do">{v.step.todo[locale]}</p>
-                    <p class="evidence" data-testid="evidence">{evidenceLine(v, locale)}</p>
-                    <div class="actions">
-                      {link ? (
-                        <button type="button" class="secondary" onClick={() => void openInPortal(link, tab, isCurrent)}>{c.openStep}</button>
-                      ) : null}
-                      <button type="button" class="secondary" data-action="done" onClick={() => set(v.step.id, 'done')}>{c.markDone}</button>
-                      <button type="button" class="secondary" data-action="skipped" onClick={() => set(v.step.id, 'skipped')}>{c.markSkipped}</button>
-                      {v.manual ? (
-                        <button type="button" class="secondary" data-action="auto" onClick={() => set(v.step.id, 'auto')}>{c.resetAuto}</button>
-                      ) : null}
-                    </div>
-                    {here && tab ? <GroupedIssues tab={tab} locale={locale} closeAfter={false} testId="step-issues" /> : null}
-                  </details>
-                </li>
-              );
-            })}
+            {views
+              .filter((v) => v.step.phase === phase)
+              .map((v) => {
+                const link = deepLink(v.step, linkLocale(tab, locale));
+                const here = v.step.id === current;
+                return (
+                  <li
+                    key={v.step.id}
+                    class={`step ${v.status}${here ? ' current' : ''}`}
+                    data-step={v.step.id}
+                    data-status={v.status}
+                    aria-current={here ? 'step' : undefined}
+                  >
+                    <details open={here || v.status === 'blocked' || v.step.id === openStep} id={`step-${v.step.id}`}>
+                      <summary>
+                        <StatusBadge status={v.status} locale={locale} /> <span class="step-title">{v.step.title[locale]}</span>
+                        {here ? <span class="here"> · {c.thisPage}</span> : null}
+                      </summary>
+                      <p class="what-to-do">{v.step.todo[locale]}</p>
+                      <p class="evidence" data-testid="evidence">
+                        {evidenceLine(v, locale)}
+                      </p>
+                      <div class="actions">
+                        {link ? (
+                          <button type="button" class="secondary" onClick={() => void openInPortal(link, tab, isCurrent)}>
+                            {c.openStep}
+                          </button>
+                        ) : null}
+                        <button type="button" class="secondary" data-action="done" onClick={() => set(v.step.id, 'done')}>
+                          {c.markDone}
+                        </button>
+                        <button type="button" class="secondary" data-action="skipped" onClick={() => set(v.step.id, 'skipped')}>
+                          {c.markSkipped}
+                        </button>
+                        {v.manual ? (
+                          <button type="button" class="secondary" data-action="auto" onClick={() => set(v.step.id, 'auto')}>
+                            {c.resetAuto}
+                          </button>
+                        ) : null}
+                      </div>
+                      {here && tab ? <GroupedIssues tab={tab} locale={locale} closeAfter={false} testId="step-issues" /> : null}
+                    </details>
+                  </li>
+                );
+              })}
           </ol>
         </section>
       ))}

@@ -13,11 +13,12 @@ import { addressOrder, checkImport } from './import-errors';
 import type { Prefs } from '../contract/prefs';
 import { localeFrom } from '../../rules/locale';
 
-
 type Status = { kind: 'ok'; text: string; undo?: () => void } | { kind: 'errors'; errors: string[] } | null;
 const dateOf = (iso: string | undefined, locale: string) => {
   const d = iso ? new Date(iso) : null;
-  return d && !Number.isNaN(d.getTime()) ? d.toLocaleDateString(locale === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' }) : '';
+  return d && !Number.isNaN(d.getTime())
+    ? d.toLocaleDateString(locale === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' })
+    : '';
 };
 const LANGUAGE_NAMES = { en: 'English', ja: '日本語' } as const;
 
@@ -179,7 +180,8 @@ export function Options() {
     edit((q) => void q.partnerIds.splice(i, 1));
     void save(latest.current!).then(() => {
       setStatus({
-        kind: 'ok', text: o.removed(removed.id),
+        kind: 'ok',
+        text: o.removed(removed.id),
         undo: () => {
           edit((q) => void q.partnerIds.splice(Math.min(i, q.partnerIds.length), 0, removed));
           void save(latest.current!).then(() => setStatus({ kind: 'ok', text: o.restored(removed.id) }));
@@ -210,7 +212,10 @@ export function Options() {
       focusNext.current = '#new-country';
       return;
     }
-    edit((p) => void p.partnerIds.push({ id, type: newId.type, ...(country ? { country } : {}), source: 'user', at: new Date().toISOString() }));
+    edit(
+      (p) =>
+        void p.partnerIds.push({ id, type: newId.type, ...(country ? { country } : {}), source: 'user', at: new Date().toISOString() }),
+    );
     setNewId({ id: '', type: 'location', country: '' });
     void save(latest.current!).then(() => setStatus({ kind: 'ok', text: o.added(id) }));
     focusNext.current = '#new-id';
@@ -218,7 +223,9 @@ export function Options() {
   const exportFile = async () => {
     // The enrollment progress travels with the profile (what pages showed and what you set by hand).
     const { progress } = await send({ type: 'get-progress' });
-    const blob = new Blob([`${JSON.stringify({ ...profile, progress: exportedProgress(progress) }, null, 2)}\n`], { type: 'application/json' });
+    const blob = new Blob([`${JSON.stringify({ ...profile, progress: exportedProgress(progress) }, null, 2)}\n`], {
+      type: 'application/json',
+    });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'csp-team-profile.json';
@@ -232,8 +239,23 @@ export function Options() {
       {problem ? (
         <div class="notice" role="alert" data-testid="unreadable">
           <p>{o.unreadable}</p>
-          <ul>{problem.map((p) => <li key={p}>{p}</li>)}</ul>
-          <button type="button" id="dismiss-unreadable" onClick={() => void guarded(async () => { await send({ type: 'dismiss-unreadable' }); await load(); })}>{o.dismiss}</button>
+          <ul>
+            {problem.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            id="dismiss-unreadable"
+            onClick={() =>
+              void guarded(async () => {
+                await send({ type: 'dismiss-unreadable' });
+                await load();
+              })
+            }
+          >
+            {o.dismiss}
+          </button>
         </div>
       ) : null}
       {setAside.length > 0 ? (
@@ -243,8 +265,12 @@ export function Options() {
             {setAside.map((copy) => (
               <li key={copy.id} data-set-aside={copy.id}>
                 {copy.at}: {copy.errors.slice(0, 3).join('; ')}{' '}
-                <button type="button" class="download-set-aside" onClick={() => void downloadSetAside(copy)}>{o.download}</button>{' '}
-                <button type="button" class="delete-set-aside" onClick={() => void deleteSetAside(copy)}>{o.deleteCopy}</button>
+                <button type="button" class="download-set-aside" onClick={() => void downloadSetAside(copy)}>
+                  {o.download}
+                </button>{' '}
+                <button type="button" class="delete-set-aside" onClick={() => void deleteSetAside(copy)}>
+                  {o.deleteCopy}
+                </button>
               </li>
             ))}
           </ul>
@@ -252,65 +278,148 @@ export function Options() {
       ) : null}
       <section aria-labelledby="language-title">
         <h2 id="language-title">{o.language}</h2>
-        <label>{o.language}
-          <select id="language" aria-describedby="language-help" value={chosenLanguage() ?? ''} onChange={(e) => {
-            const value = e.currentTarget.value;
-            void guarded(async () => {
-              await send({ type: 'set-language', language: value === 'en' || value === 'ja' ? value : null });
-            });
-          }}>
+        <label>
+          {o.language}
+          <select
+            id="language"
+            aria-describedby="language-help"
+            value={chosenLanguage() ?? ''}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              void guarded(async () => {
+                await send({ type: 'set-language', language: value === 'en' || value === 'ja' ? value : null });
+              });
+            }}
+          >
             <option value="">{o.languageBrowser(LANGUAGE_NAMES[localeFrom(browser.i18n.getUILanguage())])}</option>
-            <option value="en" lang="en">English</option>
-            <option value="ja" lang="ja">日本語</option>
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="ja" lang="ja">
+              日本語
+            </option>
           </select>
         </label>
-        <p class="hint" id="language-help">{o.languageHelp}</p>
+        <p class="hint" id="language-help">
+          {o.languageHelp}
+        </p>
       </section>
-      <form onSubmit={(e) => { e.preventDefault(); void save(latest.current ?? profile); }} onChange={autosave}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save(latest.current ?? profile);
+        }}
+        onChange={autosave}
+      >
         <fieldset>
           <legend>{o.distributor}</legend>
-          <label>{o.distributorRegion}
-            <select id="distributor-region" value={profile.distributor?.region ?? ''} onChange={(e) => edit((p) => {
-              const region = e.currentTarget.value;
-              p.distributor = region ? { name: p.distributor?.name ?? '', region, ...(p.distributor?.email ? { email: p.distributor.email } : {}) } : undefined;
-            })}>
+          <label>
+            {o.distributorRegion}
+            <select
+              id="distributor-region"
+              value={profile.distributor?.region ?? ''}
+              onChange={(e) =>
+                edit((p) => {
+                  const region = e.currentTarget.value;
+                  p.distributor = region
+                    ? { name: p.distributor?.name ?? '', region, ...(p.distributor?.email ? { email: p.distributor.email } : {}) }
+                    : undefined;
+                })
+              }
+            >
               <option value="">{o.noRegion}</option>
-              {CSP_REGION_IDS.map((id) => <option key={id} value={id}>{regionName(id, locale)}</option>)}
+              {CSP_REGION_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {regionName(id, locale)}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{o.distributorName}
-            <input id="distributor-name" value={profile.distributor?.name ?? ''} onInput={(e) => edit((p) => {
-              const name = e.currentTarget.value;
-              if (p.distributor) p.distributor.name = name;
-            })} disabled={!profile.distributor} aria-describedby={profile.distributor ? undefined : 'distributor-name-hint'} />
+          <label>
+            {o.distributorName}
+            <input
+              id="distributor-name"
+              value={profile.distributor?.name ?? ''}
+              onInput={(e) =>
+                edit((p) => {
+                  const name = e.currentTarget.value;
+                  if (p.distributor) p.distributor.name = name;
+                })
+              }
+              disabled={!profile.distributor}
+              aria-describedby={profile.distributor ? undefined : 'distributor-name-hint'}
+            />
           </label>
-          <label>{o.distributorEmail}
-            <input id="distributor-email" type="email" value={profile.distributor?.email ?? ''} onInput={(e) => edit((p) => {
-              const email = e.currentTarget.value.trim();
-              if (p.distributor) p.distributor.email = email || undefined;
-            })} disabled={!profile.distributor} />
+          <label>
+            {o.distributorEmail}
+            <input
+              id="distributor-email"
+              type="email"
+              value={profile.distributor?.email ?? ''}
+              onInput={(e) =>
+                edit((p) => {
+                  const email = e.currentTarget.value.trim();
+                  if (p.distributor) p.distributor.email = email || undefined;
+                })
+              }
+              disabled={!profile.distributor}
+            />
           </label>
-          {profile.distributor ? null : <p class="hint" id="distributor-name-hint">{o.regionFirst}</p>}
+          {profile.distributor ? null : (
+            <p class="hint" id="distributor-name-hint">
+              {o.regionFirst}
+            </p>
+          )}
         </fieldset>
         <fieldset>
           <legend>{o.company}</legend>
-          <label>{o.companyName}
-            <input id="company-name" value={profile.company.name ?? ''} onInput={(e) => edit((p) => { p.company.name = e.currentTarget.value || undefined; })} />
+          <label>
+            {o.companyName}
+            <input
+              id="company-name"
+              value={profile.company.name ?? ''}
+              onInput={(e) =>
+                edit((p) => {
+                  p.company.name = e.currentTarget.value || undefined;
+                })
+              }
+            />
           </label>
-          <label>{o.companyCountry}
-            <input id="company-country" value={profile.company.country ?? ''} onChange={(e) => edit((p) => {
-              const v = e.currentTarget.value.trim();
-              p.company.country = v ? resolveCountry(v) ?? v : undefined;
-            })} />
+          <label>
+            {o.companyCountry}
+            <input
+              id="company-country"
+              value={profile.company.country ?? ''}
+              onChange={(e) =>
+                edit((p) => {
+                  const v = e.currentTarget.value.trim();
+                  p.company.country = v ? (resolveCountry(v) ?? v) : undefined;
+                })
+              }
+            />
           </label>
-          <label>{o.companyDomains}
-            <input id="company-domains" value={profile.company.domains.join(', ')} onChange={(e) => edit((p) => {
-              p.company.domains = e.currentTarget.value.split(/[,\s、]+/).map((d) => d.trim().replace(/^@/, '')).filter(Boolean);
-            })} />
+          <label>
+            {o.companyDomains}
+            <input
+              id="company-domains"
+              value={profile.company.domains.join(', ')}
+              onChange={(e) =>
+                edit((p) => {
+                  p.company.domains = e.currentTarget.value
+                    .split(/[,\s、]+/)
+                    .map((d) => d.trim().replace(/^@/, ''))
+                    .filter(Boolean);
+                })
+              }
+            />
           </label>
           {profile.company.address ? (
             <p class="hint" data-testid="company-address">
-              {o.submittedAddress}: {addressOrder(profile.company.address.country ?? profile.company.country).map((p) => profile.company.address?.[p]).filter(Boolean).join(locale === 'ja' ? ' ' : ', ')}
+              {o.submittedAddress}:{' '}
+              {addressOrder(profile.company.address.country ?? profile.company.country)
+                .map((p) => profile.company.address?.[p])
+                .filter(Boolean)
+                .join(locale === 'ja' ? ' ' : ', ')}
             </p>
           ) : null}
         </fieldset>
@@ -318,7 +427,16 @@ export function Options() {
           <legend>{o.partnerIds}</legend>
           <p class="hint">{o.partnerIdsHelp}</p>
           <table data-testid="partner-ids">
-            <thead><tr><th>{o.id}</th><th>{o.type}</th><th>{o.country}</th><th>{o.source}</th><th>{o.date}</th><td /></tr></thead>
+            <thead>
+              <tr>
+                <th>{o.id}</th>
+                <th>{o.type}</th>
+                <th>{o.country}</th>
+                <th>{o.source}</th>
+                <th>{o.date}</th>
+                <td />
+              </tr>
+            </thead>
             <tbody>
               {profile.partnerIds.map((p, i) => (
                 <tr key={p.id} data-partner-id={p.id} data-type={p.type}>
@@ -327,31 +445,70 @@ export function Options() {
                   <td>{p.country ?? ''}</td>
                   <td>{o.sources[p.source] ?? p.source}</td>
                   <td>{dateOf(p.at, locale)}</td>
-                  <td><button type="button" class="secondary" aria-label={`${o.remove} ${p.id}`} onClick={() => removeId(i)}>{o.remove}</button></td>
+                  <td>
+                    <button type="button" class="secondary" aria-label={`${o.remove} ${p.id}`} onClick={() => removeId(i)}>
+                      {o.remove}
+                    </button>
+                  </td>
                 </tr>
               ))}
               <tr>
-                <td><input id="new-id" inputMode="numeric" aria-label={o.addId} value={newId.id} onInput={(e) => setNewId({ ...newId, id: e.currentTarget.value })}
-                  onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addId(); } }} /></td>
                 <td>
-                  <select id="new-type" aria-label={o.addType} value={newId.type} onChange={(e) => setNewId({ ...newId, type: e.currentTarget.value as 'global' | 'location' })}>
+                  <input
+                    id="new-id"
+                    inputMode="numeric"
+                    aria-label={o.addId}
+                    value={newId.id}
+                    onInput={(e) => setNewId({ ...newId, id: e.currentTarget.value })}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') {
+                        e.preventDefault();
+                        addId();
+                      }
+                    }}
+                  />
+                </td>
+                <td>
+                  <select
+                    id="new-type"
+                    aria-label={o.addType}
+                    value={newId.type}
+                    onChange={(e) => setNewId({ ...newId, type: e.currentTarget.value as 'global' | 'location' })}
+                  >
                     <option value="location">{o.location}</option>
                     <option value="global">{o.global}</option>
                   </select>
                 </td>
-                <td><input id="new-country" size={4} aria-label={o.addCountry} value={newId.country} onInput={(e) => setNewId({ ...newId, country: e.currentTarget.value })} /></td>
+                <td>
+                  <input
+                    id="new-country"
+                    size={4}
+                    aria-label={o.addCountry}
+                    value={newId.country}
+                    onInput={(e) => setNewId({ ...newId, country: e.currentTarget.value })}
+                  />
+                </td>
                 <td />
                 <td />
                 <td>
-                  <button type="button" id="add-id" onClick={addId}>{o.add}</button>
+                  <button type="button" id="add-id" onClick={addId}>
+                    {o.add}
+                  </button>
                 </td>
               </tr>
             </tbody>
           </table>
-          <label>{o.associated}
-            <input id="associated" value={profile.associatedPartnerId ?? ''} onInput={(e) => edit((p) => {
-              p.associatedPartnerId = e.currentTarget.value.normalize('NFKC').trim() || undefined;
-            })} />
+          <label>
+            {o.associated}
+            <input
+              id="associated"
+              value={profile.associatedPartnerId ?? ''}
+              onInput={(e) =>
+                edit((p) => {
+                  p.associatedPartnerId = e.currentTarget.value.normalize('NFKC').trim() || undefined;
+                })
+              }
+            />
           </label>
         </fieldset>
         <fieldset>
@@ -359,35 +516,72 @@ export function Options() {
           <p class="hint">{o.verifiedHelp}</p>
           {profile.verifiedAddress ? (
             <p class="hint" data-testid="verified-source">
-              {o.verifiedFrom(o.sources[profile.verifiedAddress.source] ?? profile.verifiedAddress.source, dateOf(profile.verifiedAddress.confirmedAt, locale))}
+              {o.verifiedFrom(
+                o.sources[profile.verifiedAddress.source] ?? profile.verifiedAddress.source,
+                dateOf(profile.verifiedAddress.confirmedAt, locale),
+              )}
             </p>
           ) : null}
           {addressOrder(profile.verifiedAddress?.country ?? profile.company.country).map((part) => (
-            <label key={part}>{part === 'country' ? o.country : o[part]}
-              <input id={`verified-${part}`} value={profile.verifiedAddress?.[part] ?? ''} onInput={(e) => edit((p) => {
-                const value = e.currentTarget.value;
-                p.verifiedAddress = { ...(p.verifiedAddress ?? { source: 'user' }), [part]: value || undefined, source: 'user', confirmedAt: new Date().toISOString() };
-              })} />
+            <label key={part}>
+              {part === 'country' ? o.country : o[part]}
+              <input
+                id={`verified-${part}`}
+                value={profile.verifiedAddress?.[part] ?? ''}
+                onInput={(e) =>
+                  edit((p) => {
+                    const value = e.currentTarget.value;
+                    p.verifiedAddress = {
+                      ...(p.verifiedAddress ?? { source: 'user' }),
+                      [part]: value || undefined,
+                      source: 'user',
+                      confirmedAt: new Date().toISOString(),
+                    };
+                  })
+                }
+              />
             </label>
           ))}
         </fieldset>
-        <p><button type="submit" id="save">{o.save}</button></p>
+        <p>
+          <button type="submit" id="save">
+            {o.save}
+          </button>
+        </p>
       </form>
       <section>
         <h2>{o.teamProfile}</h2>
         <p class="hint">{o.teamProfileHelp}</p>
         <p>
-          <button type="button" id="export" onClick={() => void exportFile()}>{o.exportButton}</button>{' '}
-          <label class="file">{o.importButton}
-            <input type="file" id="import-file" accept="application/json,.json" onChange={async (e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) await importText(file.size > LIMITS.importText * 4 ? '' : await file.text(), file.size);
-              e.currentTarget.value = '';
-            }} />
+          <button type="button" id="export" onClick={() => void exportFile()}>
+            {o.exportButton}
+          </button>{' '}
+          <label class="file">
+            {o.importButton}
+            <input
+              type="file"
+              id="import-file"
+              accept="application/json,.json"
+              onChange={async (e) => {
+                const file = e.currentTarget.files?.[0];
+                if (file) await importText(file.size > LIMITS.importText * 4 ? '' : await file.text(), file.size);
+                e.currentTarget.value = '';
+              }}
+            />
           </label>
         </p>
-        <textarea id="import-text" rows={8} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} placeholder='{ "format": "csp-reseller-assistant/team-profile", "version": 2, … }' />
-        <p><button type="button" id="import-paste" onClick={() => void importText(pasted)}>{o.importPaste}</button></p>
+        <textarea
+          id="import-text"
+          rows={8}
+          value={pasted}
+          onInput={(e) => setPasted(e.currentTarget.value)}
+          placeholder='{ "format": "csp-reseller-assistant/team-profile", "version": 2, … }'
+        />
+        <p>
+          <button type="button" id="import-paste" onClick={() => void importText(pasted)}>
+            {o.importPaste}
+          </button>
+        </p>
       </section>
       <section aria-labelledby="ignored-title" data-testid="ignored">
         <h2 id="ignored-title">{o.ignoredTitle}</h2>
@@ -397,40 +591,87 @@ export function Options() {
             {prefs.ignored.map((i) => (
               <li key={`${i.code}|${i.path}|${i.label}`} data-ignored-code={i.code}>
                 {o.ignoredOn(i.label, i.path, dateOf(i.at, locale))} <span class="code">{t.details(i.code)}</span>{' '}
-                <button type="button" class="secondary" onClick={() => void guarded(async () => {
-                  setPrefs((await send({ type: 'unignore', code: i.code, label: i.label, path: i.path })).prefs);
-                  focusNext.current = '#ignored-title';
-                })}>{o.showAgain}</button>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() =>
+                    void guarded(async () => {
+                      setPrefs((await send({ type: 'unignore', code: i.code, label: i.label, path: i.path })).prefs);
+                      focusNext.current = '#ignored-title';
+                    })
+                  }
+                >
+                  {o.showAgain}
+                </button>
               </li>
             ))}
           </ul>
-        ) : <p class="empty">{o.noneIgnored}</p>}
+        ) : (
+          <p class="empty">{o.noneIgnored}</p>
+        )}
       </section>
       <section aria-labelledby="forget-title">
-        <h2 id="forget-title" tabIndex={-1}>{o.forgetTitle}</h2>
+        <h2 id="forget-title" tabIndex={-1}>
+          {o.forgetTitle}
+        </h2>
         <p class="hint">{o.forgetHelp}</p>
         {confirming ? (
           <div class="confirm" role="group" aria-labelledby="forget-confirm">
             <p id="forget-confirm">{o.forgetConfirm}</p>
             <div class="row-actions">
-              <button type="button" id="forget-export" onClick={exportFile}>{o.exportFirst}</button>
-              <button type="button" id="forget-now" class="danger" onClick={() => void forget()}>{o.forgetNow}</button>
-              <button type="button" id="forget-cancel" class="secondary" onClick={() => { setConfirming(false); focusNext.current = '#forget'; }}>{o.cancel}</button>
+              <button type="button" id="forget-export" onClick={exportFile}>
+                {o.exportFirst}
+              </button>
+              <button type="button" id="forget-now" class="danger" onClick={() => void forget()}>
+                {o.forgetNow}
+              </button>
+              <button
+                type="button"
+                id="forget-cancel"
+                class="secondary"
+                onClick={() => {
+                  setConfirming(false);
+                  focusNext.current = '#forget';
+                }}
+              >
+                {o.cancel}
+              </button>
             </div>
           </div>
         ) : (
-          <button type="button" id="forget" class="secondary" onClick={() => { setConfirming(true); focusNext.current = '#forget-export'; }}>{o.forgetButton}</button>
+          <button
+            type="button"
+            id="forget"
+            class="secondary"
+            onClick={() => {
+              setConfirming(true);
+              focusNext.current = '#forget-export';
+            }}
+          >
+            {o.forgetButton}
+          </button>
         )}
       </section>
       {status ? (
-        status.kind === 'ok'
-          ? (
-            <p class="status ok" role="status" data-testid="status">
-              {status.text}{' '}
-              {status.undo ? <button type="button" id="undo" class="secondary" onClick={status.undo}>{o.undo}</button> : null}
-            </p>
-          )
-          : <div class="status errors" role="alert" data-testid="errors"><p>{o.errors}</p><ul>{status.errors.map((e) => <li key={e}>{e}</li>)}</ul></div>
+        status.kind === 'ok' ? (
+          <p class="status ok" role="status" data-testid="status">
+            {status.text}{' '}
+            {status.undo ? (
+              <button type="button" id="undo" class="secondary" onClick={status.undo}>
+                {o.undo}
+              </button>
+            ) : null}
+          </p>
+        ) : (
+          <div class="status errors" role="alert" data-testid="errors">
+            <p>{o.errors}</p>
+            <ul>
+              {status.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </div>
+        )
       ) : null}
       <p class="privacy">{t.privacy}</p>
       <p class="version">v{browser.runtime.getManifest().version}</p>

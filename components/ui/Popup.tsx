@@ -52,10 +52,18 @@ export function Popup() {
           </>
         ) : (
           <>
-            {tabResponse.fromOtherTab ? <p class="hint" data-testid="other-tab">{t.fromOtherTab(tab.title || tab.url)}</p> : null}
+            {tabResponse.fromOtherTab ? (
+              <p class="hint" data-testid="other-tab">
+                {t.fromOtherTab(tab.title || tab.url)}
+              </p>
+            ) : null}
             <IssueCount count={issueTotal(tab)} locale={locale} />
             <GroupedIssues tab={tab} locale={locale} closeAfter />
-            {issueTotal(tab) > tab.issues.length ? <p class="hint" data-testid="more">{t.andMore(issueTotal(tab) - tab.issues.length)}</p> : null}
+            {issueTotal(tab) > tab.issues.length ? (
+              <p class="hint" data-testid="more">
+                {t.andMore(issueTotal(tab) - tab.issues.length)}
+              </p>
+            ) : null}
           </>
         )}
       </section>
@@ -64,10 +72,21 @@ export function Popup() {
         <button type="button" id="open-sidebar" onClick={() => void openSidebar()}>
           {t.openSidebar}
         </button>
-        <button type="button" id="open-report" class="secondary" disabled={tab === null} onClick={() => void openReport(tab?.tabId).then(() => window.close())}>
+        <button
+          type="button"
+          id="open-report"
+          class="secondary"
+          disabled={tab === null}
+          onClick={() => void openReport(tab?.tabId).then(() => window.close())}
+        >
           {t.report}
         </button>
-        <button type="button" id="open-settings" class="secondary" onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}>
+        <button
+          type="button"
+          id="open-settings"
+          class="secondary"
+          onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+        >
           {c.openSettings}
         </button>
       </div>

@@ -47,8 +47,22 @@ async function readSnapshots(tab: TabState): Promise<{ snapshots: Loaded['snapsh
 
 function environment(snapshots: Loaded['snapshots'], now: Date): Environment {
   const ua = navigator.userAgent;
-  const browserName = /Firefox\/([\d.]+)/.exec(ua) ? `Firefox ${/Firefox\/([\d.]+)/.exec(ua)![1]}` : /Edg\/([\d.]+)/.exec(ua) ? `Edge ${/Edg\/([\d.]+)/.exec(ua)![1]}` : /Chrome\/([\d.]+)/.exec(ua) ? `Chrome/Chromium ${/Chrome\/([\d.]+)/.exec(ua)![1]}` : ua.slice(0, 100);
-  const os = /Windows NT ([\d.]+)/.exec(ua) ? `Windows (NT ${/Windows NT ([\d.]+)/.exec(ua)![1]})` : /Mac OS X ([\d_.]+)/.test(ua) ? `macOS ${/Mac OS X ([\d_.]+)/.exec(ua)![1]!.replace(/_/g, '.')}` : /CrOS/.test(ua) ? 'ChromeOS' : /Linux/.test(ua) ? 'Linux' : navigator.platform || 'unknown';
+  const browserName = /Firefox\/([\d.]+)/.exec(ua)
+    ? `Firefox ${/Firefox\/([\d.]+)/.exec(ua)![1]}`
+    : /Edg\/([\d.]+)/.exec(ua)
+      ? `Edge ${/Edg\/([\d.]+)/.exec(ua)![1]}`
+      : /Chrome\/([\d.]+)/.exec(ua)
+        ? `Chrome/Chromium ${/Chrome\/([\d.]+)/.exec(ua)![1]}`
+        : ua.slice(0, 100);
+  const os = /Windows NT ([\d.]+)/.exec(ua)
+    ? `Windows (NT ${/Windows NT ([\d.]+)/.exec(ua)![1]})`
+    : /Mac OS X ([\d_.]+)/.test(ua)
+      ? `macOS ${/Mac OS X ([\d_.]+)/.exec(ua)![1]!.replace(/_/g, '.')}`
+      : /CrOS/.test(ua)
+        ? 'ChromeOS'
+        : /Linux/.test(ua)
+          ? 'Linux'
+          : navigator.platform || 'unknown';
   const offset = -now.getTimezoneOffset();
   const sign = offset >= 0 ? '+' : '-';
   const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
@@ -122,7 +136,9 @@ export function Report() {
     if (!loaded) return null;
     const { tab, snapshots } = loaded;
     // Field ids of other frames carry their frame's prefix, as the tab state's issues do.
-    const fields: FieldSeen[] = snapshots.flatMap(({ frameId, snapshot }) => snapshot.fields.map((f) => ({ ...f, id: frameId === 0 ? f.id : `${frameId}:${f.id}` })));
+    const fields: FieldSeen[] = snapshots.flatMap(({ frameId, snapshot }) =>
+      snapshot.fields.map((f) => ({ ...f, id: frameId === 0 ? f.id : `${frameId}:${f.id}` })),
+    );
     return buildReport({
       locale,
       shown,
@@ -156,7 +172,8 @@ export function Report() {
     if (result.ok) {
       download(`${base}.png`, result.dataUrl);
       setStatus((s) => `${s} ${t.shotDone(`${base}.png`)}`);
-    } else setStatus((s) => `${s} ${t.shotFailed(/activeTab|all_urls|permission/i.test(result.error) ? t.shotNeedsGesture : result.error)}`);
+    } else
+      setStatus((s) => `${s} ${t.shotFailed(/activeTab|all_urls|permission/i.test(result.error) ? t.shotNeedsGesture : result.error)}`);
   }
 
   async function onDownload(kind: 'md' | 'json') {
@@ -182,9 +199,13 @@ export function Report() {
       <h1>{t.title}</h1>
       <p class="hint">{t.intro}</p>
       {loaded === null ? (
-        <p class="loading" role="status">{t.loading}</p>
+        <p class="loading" role="status">
+          {t.loading}
+        </p>
       ) : loaded.tab === null ? (
-        <p class="notice" data-testid="no-tab">{t.noTab}</p>
+        <p class="notice" data-testid="no-tab">
+          {t.noTab}
+        </p>
       ) : (
         <p data-testid="report-tab">{t.forTab(report?.environment.page ?? '')}</p>
       )}
@@ -195,15 +216,25 @@ export function Report() {
           <label class="row">
             {t.language}{' '}
             <select id="report-language" value={locale} onChange={(e) => setLocale(e.currentTarget.value === 'ja' ? 'ja' : 'en')}>
-              <option value="en" lang="en">English</option>
-              <option value="ja" lang="ja">日本語</option>
+              <option value="en" lang="en">
+                English
+              </option>
+              <option value="ja" lang="ja">
+                日本語
+              </option>
             </select>
           </label>
           <fieldset>
             <legend>{t.privacyHelp}</legend>
             {CATEGORIES.map((c) => (
               <label key={c} class="row">
-                <input type="checkbox" id={`show-${c}`} checked={shown[c]} onChange={(e) => setShown({ ...shown, [c]: e.currentTarget.checked })} /> {t.show[c]}
+                <input
+                  type="checkbox"
+                  id={`show-${c}`}
+                  checked={shown[c]}
+                  onChange={(e) => setShown({ ...shown, [c]: e.currentTarget.checked })}
+                />{' '}
+                {t.show[c]}
               </label>
             ))}
           </fieldset>
@@ -212,32 +243,61 @@ export function Report() {
             <p data-testid="hidden-list">{t.nothingHidden}</p>
           ) : (
             <ul data-testid="hidden-list">
-              {hidden.map((c) => <li key={c} data-category={c}>{HIDDEN_WORDS[locale][c]}</li>)}
+              {hidden.map((c) => (
+                <li key={c} data-category={c}>
+                  {HIDDEN_WORDS[locale][c]}
+                </li>
+              ))}
             </ul>
           )}
           <label class="row">
-            <input type="checkbox" id="with-screenshot" checked={withShot} onChange={(e) => setWithShot(e.currentTarget.checked)} /> {t.screenshot}
+            <input type="checkbox" id="with-screenshot" checked={withShot} onChange={(e) => setWithShot(e.currentTarget.checked)} />{' '}
+            {t.screenshot}
           </label>
           <p class="hint">{t.screenshotHelp}</p>
           <h2>{t.actionsTitle}</h2>
           <div class="actions">
-            <button type="button" id="copy-md" disabled={!report} onClick={() => void onCopy(markdown)}>{t.copyMd}</button>
-            <button type="button" id="copy-text" class="secondary" disabled={!report} onClick={() => report && void onCopy(toPlainText(report))}>{t.copyText}</button>
-            <button type="button" id="download-md" class="secondary" disabled={!report} onClick={() => void onDownload('md')}>{t.downloadMd}</button>
-            <button type="button" id="download-json" class="secondary" disabled={!report} onClick={() => void onDownload('json')}>{t.downloadJson}</button>
+            <button type="button" id="copy-md" disabled={!report} onClick={() => void onCopy(markdown)}>
+              {t.copyMd}
+            </button>
+            <button
+              type="button"
+              id="copy-text"
+              class="secondary"
+              disabled={!report}
+              onClick={() => report && void onCopy(toPlainText(report))}
+            >
+              {t.copyText}
+            </button>
+            <button type="button" id="download-md" class="secondary" disabled={!report} onClick={() => void onDownload('md')}>
+              {t.downloadMd}
+            </button>
+            <button type="button" id="download-json" class="secondary" disabled={!report} onClick={() => void onDownload('json')}>
+              {t.downloadJson}
+            </button>
           </div>
           <p>
-            <a id="email-distributor" class="button-link" href={mailto} onClick={() => void copy(markdown)}>{t.email}</a>
+            <a id="email-distributor" class="button-link" href={mailto} onClick={() => void copy(markdown)}>
+              {t.email}
+            </a>
           </p>
           <p class="hint">
             {t.emailHelp(to)}{' '}
-            {to ? null : <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>{t.settings}</button>}
+            {to ? null : (
+              <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+                {t.settings}
+              </button>
+            )}
           </p>
-          <p role="status" class="status ok" data-testid="report-status">{status}</p>
+          <p role="status" class="status ok" data-testid="report-status">
+            {status}
+          </p>
         </section>
         <section aria-labelledby="preview-title" class="report-preview">
           <h2 id="preview-title">{t.previewTitle}</h2>
-          <pre data-testid="preview" tabIndex={0} aria-labelledby="preview-title" lang={locale}>{markdown}</pre>
+          <pre data-testid="preview" tabIndex={0} aria-labelledby="preview-title" lang={locale}>
+            {markdown}
+          </pre>
         </section>
       </div>
     </main>

@@ -20,9 +20,12 @@ export function Sidebar() {
   const [openStep, setOpenStep] = useState<string | undefined>(/^#step-/.test(location.hash) ? location.hash.slice(6) : undefined);
   useEffect(() => {
     const read = () =>
-      void browser.storage.session.get('openStep').then((r) => {
-        if (typeof r.openStep === 'string') setOpenStep(r.openStep);
-      }).catch(() => {});
+      void browser.storage.session
+        .get('openStep')
+        .then((r) => {
+          if (typeof r.openStep === 'string') setOpenStep(r.openStep);
+        })
+        .catch(() => {});
     read();
     const onChanged = (changes: Record<string, unknown>, area: string) => {
       if (area === 'session' && 'openStep' in changes) read();

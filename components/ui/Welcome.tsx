@@ -35,9 +35,10 @@ export function Welcome() {
       setStatus({ kind: 'errors', lines: [t.opt.failed(error instanceof Error ? error.message : String(error))] });
     }
   };
-  const saveRegion = () => change((p) => {
-    p.distributor = region ? { name: p.distributor?.name ?? '', region } : undefined;
-  });
+  const saveRegion = () =>
+    change((p) => {
+      p.distributor = region ? { name: p.distributor?.name ?? '', region } : undefined;
+    });
   const saveDomain = () => {
     const d = domain.normalize('NFKC').trim().toLowerCase().replace(/^@/, '');
     if (!DOMAIN.test(d)) {
@@ -70,42 +71,92 @@ export function Welcome() {
       <p>{w.intro}</p>
       <section aria-labelledby="w-region">
         <h2 id="w-region">{w.region}</h2>
-        <p class="hint" id="w-region-help">{w.regionHelp}</p>
-        <label>{t.opt.distributorRegion}
+        <p class="hint" id="w-region-help">
+          {w.regionHelp}
+        </p>
+        <label>
+          {t.opt.distributorRegion}
           <select id="welcome-region" aria-describedby="w-region-help" value={region} onChange={(e) => setRegion(e.currentTarget.value)}>
             <option value="">{t.opt.noRegion}</option>
-            {CSP_REGION_IDS.map((id) => <option key={id} value={id}>{regionName(id, locale)}</option>)}
+            {CSP_REGION_IDS.map((id) => (
+              <option key={id} value={id}>
+                {regionName(id, locale)}
+              </option>
+            ))}
           </select>
         </label>
-        <p><button type="button" id="welcome-save-region" onClick={() => void saveRegion()}>{w.save}</button></p>
+        <p>
+          <button type="button" id="welcome-save-region" onClick={() => void saveRegion()}>
+            {w.save}
+          </button>
+        </p>
       </section>
       <section aria-labelledby="w-domain">
         <h2 id="w-domain">{w.domain}</h2>
-        <p class="hint" id="w-domain-help">{w.domainHelp}</p>
-        <label>{w.domainLabel}
-          <input id="welcome-domain" aria-describedby="w-domain-help" placeholder="contoso.co.jp" value={domain} onInput={(e) => setDomain(e.currentTarget.value)}
-            onKeyDown={(e) => { if (e.key === 'Enter') saveDomain(); }} />
+        <p class="hint" id="w-domain-help">
+          {w.domainHelp}
+        </p>
+        <label>
+          {w.domainLabel}
+          <input
+            id="welcome-domain"
+            aria-describedby="w-domain-help"
+            placeholder="contoso.co.jp"
+            value={domain}
+            onInput={(e) => setDomain(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') saveDomain();
+            }}
+          />
         </label>
-        <p><button type="button" id="welcome-save-domain" onClick={saveDomain}>{w.save}</button></p>
+        <p>
+          <button type="button" id="welcome-save-domain" onClick={saveDomain}>
+            {w.save}
+          </button>
+        </p>
       </section>
       <section aria-labelledby="w-import">
         <h2 id="w-import">{w.importTitle}</h2>
-        <p class="hint" id="w-import-help">{w.importHelp}</p>
-        <label class="file">{t.opt.importButton}
-          <input type="file" id="welcome-import" aria-describedby="w-import-help" accept="application/json,.json" onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) void importFile(file);
-            e.currentTarget.value = '';
-          }} />
+        <p class="hint" id="w-import-help">
+          {w.importHelp}
+        </p>
+        <label class="file">
+          {t.opt.importButton}
+          <input
+            type="file"
+            id="welcome-import"
+            aria-describedby="w-import-help"
+            accept="application/json,.json"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void importFile(file);
+              e.currentTarget.value = '';
+            }}
+          />
         </label>
       </section>
       {status ? (
-        status.kind === 'ok'
-          ? <p class="status ok" role="status" data-testid="status">{status.lines.join(' ')}</p>
-          : <div class="status errors" role="alert" data-testid="errors"><p>{t.opt.errors}</p><ul>{status.lines.map((l) => <li key={l}>{l}</li>)}</ul></div>
+        status.kind === 'ok' ? (
+          <p class="status ok" role="status" data-testid="status">
+            {status.lines.join(' ')}
+          </p>
+        ) : (
+          <div class="status errors" role="alert" data-testid="errors">
+            <p>{t.opt.errors}</p>
+            <ul>
+              {status.lines.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          </div>
+        )
       ) : null}
       <p>{w.next}</p>
-      <p><button type="button" class="secondary" id="welcome-settings" onClick={() => void browser.runtime.openOptionsPage()}>{w.openSettings}</button></p>
+      <p>
+        <button type="button" class="secondary" id="welcome-settings" onClick={() => void browser.runtime.openOptionsPage()}>
+          {w.openSettings}
+        </button>
+      </p>
       <p class="privacy">{t.privacy}</p>
     </main>
   );

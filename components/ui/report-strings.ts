@@ -13,7 +13,10 @@ const STRINGS = {
     privacyTitle: 'What the report shows',
     privacyHelp: 'Hidden by default. Tick a box to show that kind of value as it is.',
     show: {
-      emails: 'Show email addresses', partnerIds: 'Show PartnerIDs', addresses: 'Show street lines and postal codes', names: 'Show company and person names',
+      emails: 'Show email addresses',
+      partnerIds: 'Show PartnerIDs',
+      addresses: 'Show street lines and postal codes',
+      names: 'Show company and person names',
       tenantIds: 'Show tenant IDs',
     } as Record<Category, string>,
     hiddenTitle: 'Hidden now',
@@ -26,7 +29,10 @@ const STRINGS = {
     downloadMd: 'Download .md',
     downloadJson: 'Download .json',
     email: 'Email to the distributor',
-    emailHelp: (to: string) => (to ? `Opens your mail program with a message to ${to}; the full report is on the clipboard: paste it into the message.` : "No distributor email is set: add it in Settings, or fill in the recipient yourself. The full report is on the clipboard."),
+    emailHelp: (to: string) =>
+      to
+        ? `Opens your mail program with a message to ${to}; the full report is on the clipboard: paste it into the message.`
+        : 'No distributor email is set: add it in Settings, or fill in the recipient yourself. The full report is on the clipboard.',
     settings: 'Settings',
     previewTitle: 'Preview (exactly what is copied and downloaded as Markdown)',
     copied: 'Copied to the clipboard.',
@@ -37,12 +43,14 @@ const STRINGS = {
     emailBody: (summary: string) => `${summary}\n\nThe full report is on my clipboard; pasted below.\n\n`,
     shotDone: (f: string) => `Screenshot downloaded: ${f}.`,
     shotFailed: (e: string) => `No screenshot: ${e}`,
-    shotNeedsGesture: 'the browser allows a picture only right after you use the toolbar button or the shortcut (Alt+Shift+R) on the portal tab: open the report that way and try again (activeTab)',
+    shotNeedsGesture:
+      'the browser allows a picture only right after you use the toolbar button or the shortcut (Alt+Shift+R) on the portal tab: open the report that way and try again (activeTab)',
     loading: 'Reading the portal tab…',
   },
   ja: {
     title: 'ディストリビューター向け問題レポート',
-    intro: '以下はポータルのタブからこのブラウザー内で作成しました。何も送信しません。コピー、ダウンロード、メールのどれにするかを選んでください。',
+    intro:
+      '以下はポータルのタブからこのブラウザー内で作成しました。何も送信しません。コピー、ダウンロード、メールのどれにするかを選んでください。',
     forTab: (t: string) => `ポータルのタブ: ${t}`,
     noTab: 'パートナー センターのタブが開いていません。問題のページを開いてから、もう一度「レポート」を押してください。',
     tabGone: 'ポータルのタブを読み取れませんでした (閉じたか再読み込み中)。それまでに報告された内容でレポートを作ります。',
@@ -50,7 +58,11 @@ const STRINGS = {
     privacyTitle: 'レポートに含める情報',
     privacyHelp: '既定ではすべて隠します。チェックを入れると、その種類の値をそのまま表示します。',
     show: {
-      emails: 'メール アドレスを表示', partnerIds: 'PartnerID を表示', addresses: '番地と郵便番号を表示', names: '会社名と個人名を表示', tenantIds: 'テナント ID を表示',
+      emails: 'メール アドレスを表示',
+      partnerIds: 'PartnerID を表示',
+      addresses: '番地と郵便番号を表示',
+      names: '会社名と個人名を表示',
+      tenantIds: 'テナント ID を表示',
     } as Record<Category, string>,
     hiddenTitle: '現在隠している情報',
     nothingHidden: '何も隠していません。ページとプロファイルの値がそのまま含まれます。',
@@ -62,7 +74,10 @@ const STRINGS = {
     downloadMd: '.md をダウンロード',
     downloadJson: '.json をダウンロード',
     email: 'ディストリビューターにメール',
-    emailHelp: (to: string) => (to ? `${to} 宛のメールを作成します。レポート全文はクリップボードにあるので、本文に貼り付けてください。` : 'ディストリビューターのメール アドレスが未設定です。設定で追加するか、宛先を入力してください。レポート全文はクリップボードにあります。'),
+    emailHelp: (to: string) =>
+      to
+        ? `${to} 宛のメールを作成します。レポート全文はクリップボードにあるので、本文に貼り付けてください。`
+        : 'ディストリビューターのメール アドレスが未設定です。設定で追加するか、宛先を入力してください。レポート全文はクリップボードにあります。',
     settings: '設定',
     previewTitle: 'プレビュー (Markdown でコピー・ダウンロードされる内容そのもの)',
     copied: 'クリップボードにコピーしました。',
@@ -73,7 +88,8 @@ const STRINGS = {
     emailBody: (summary: string) => `${summary}\n\nレポート全文を下に貼り付けます。\n\n`,
     shotDone: (f: string) => `スクリーンショットをダウンロードしました: ${f}`,
     shotFailed: (e: string) => `スクリーンショットを撮れませんでした: ${e}`,
-    shotNeedsGesture: 'ブラウザーは、ポータルのタブでツールバー ボタンかショートカット (Alt+Shift+R) を使った直後にだけ撮影を許可します。その方法でレポートを開き直してください (activeTab)',
+    shotNeedsGesture:
+      'ブラウザーは、ポータルのタブでツールバー ボタンかショートカット (Alt+Shift+R) を使った直後にだけ撮影を許可します。その方法でレポートを開き直してください (activeTab)',
     loading: 'ポータルのタブを読み取っています…',
   },
 };

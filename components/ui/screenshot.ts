@@ -9,11 +9,18 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * report's tab comes back. Needs `activeTab` (granted when the popup or the keyboard command was used on
  * the portal tab).
  */
-export async function takeScreenshot(tabId: number, frameIds: number[]): Promise<{ ok: true; dataUrl: string } | { ok: false; error: string }> {
+export async function takeScreenshot(
+  tabId: number,
+  frameIds: number[],
+): Promise<{ ok: true; dataUrl: string } | { ok: false; error: string }> {
   const self = await browser.tabs.getCurrent();
   const frames = [...new Set([0, ...frameIds])];
   const cover = (on: boolean) =>
-    Promise.all(frames.map((frameId) => browser.tabs.sendMessage(tabId, { type: 'cover-values', on } satisfies CoverValues, { frameId }).catch(() => false)));
+    Promise.all(
+      frames.map((frameId) =>
+        browser.tabs.sendMessage(tabId, { type: 'cover-values', on } satisfies CoverValues, { frameId }).catch(() => false),
+      ),
+    );
   try {
     const tab = await browser.tabs.update(tabId, { active: true });
     await pause(250);

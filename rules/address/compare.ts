@@ -16,7 +16,12 @@ export const ADDRESS_PARTS: readonly AddressPart[] = ['line1', 'line2', 'city', 
 
 /** The form field kind that holds each address part. */
 export const PART_KINDS: Readonly<Record<AddressPart, FieldKind>> = {
-  line1: 'address-line1', line2: 'address-line2', city: 'city', state: 'state', postalCode: 'postal-code', country: 'country',
+  line1: 'address-line1',
+  line2: 'address-line2',
+  city: 'city',
+  state: 'state',
+  postalCode: 'postal-code',
+  country: 'country',
 };
 
 function valueOf(parts: AddressParts, part: AddressPart): string {
@@ -97,8 +102,7 @@ const JP_POSTAL_END = /(?:^|\s|〒)(\d{3}[-‐‑–—−ー]\d{4})$/;
 /** 横浜市西区, 千代田区, 〇〇郡〇〇町, 〇〇町: the municipality at the start of a Japanese line. */
 const JP_CITY = /^(?:[^\d\s区]+?市(?:\s?[^\d\s]{1,5}?区)?|[^\d\s]+?区|[^\d\s]+?郡[^\d\s]{1,5}?[町村]|[^\d\s]+?[町村])/;
 /** A postal code at the end of a line: US ZIP(+4), Canada, UK, Japan, then any 4–6 digits. */
-const POSTAL_END =
-  /(?:^|[\s,])(\d{5}(?:[-\s]\d{4})?|[a-z]\d[a-z][\s-]?\d[a-z]\d|[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|\d{3}-\d{4}|\d{4,6})$/i;
+const POSTAL_END = /(?:^|[\s,])(\d{5}(?:[-\s]\d{4})?|[a-z]\d[a-z][\s-]?\d[a-z]\d|[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}|\d{3}-\d{4}|\d{4,6})$/i;
 /** `10117 Berlin`, `75008 Paris`. */
 const POSTAL_START = /^(\d{4,6}|\d{3}-\d{4})\s+(\S.*)$/;
 
@@ -177,13 +181,19 @@ export function prefectureAt(text: string): { state: string; rest: string } | nu
   }
   for (const [, kanji] of JP_PREFECTURES) {
     const bare = kanji.replace(/[都府県]$/, '');
-    if (bare !== kanji && t.startsWith(bare) && !/^[市区町村郡]/.test(t.slice(bare.length))) return { state: bare, rest: t.slice(bare.length) };
+    if (bare !== kanji && t.startsWith(bare) && !/^[市区町村郡]/.test(t.slice(bare.length)))
+      return { state: bare, rest: t.slice(bare.length) };
   }
   return null;
 }
 
 /** A prefecture after a comma or a space (Western order: `千代田区, 東京都 100-0005`). */
-const hasPrefectureInside = (line: string) => line.normalize('NFKC').split(/[\s,、]+/).slice(1).some((w) => prefectureAt(w) !== null);
+const hasPrefectureInside = (line: string) =>
+  line
+    .normalize('NFKC')
+    .split(/[\s,、]+/)
+    .slice(1)
+    .some((w) => prefectureAt(w) !== null);
 
 /**
  * Whether lines are in Japanese order (〒, prefecture, city, street, building) rather than Western order
@@ -242,12 +252,20 @@ export function parseAddressLines(lines: string[]): AddressParts {
     .filter(Boolean);
   // One line with commas in Western order (`1 Main St, Redmond, WA 98052`, `丸の内2-7-2, 千代田区, 東京都 100-0005`).
   if (rest.length === 1) {
-    const pieces = (rest[0] ?? '').split(/[,、]/).map((l) => l.trim()).filter(Boolean);
+    const pieces = (rest[0] ?? '')
+      .split(/[,、]/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (pieces.length > 1 && !japaneseOrder(pieces)) rest = pieces;
   }
   let country: string | undefined;
   if (rest.length > 0 && countryCode(rest[rest.length - 1] ?? '')) country = rest.pop();
   else if (rest.length > 1 && countryCode(rest[0] ?? '')) country = rest.shift();
-  const parts = rest.length === 0 ? {} : japaneseOrder(rest) ? parseJapanese(rest) : parseWestern(rest.map((l) => l.normalize('NFKC').replace(/〒\s*/g, '')));
+  const parts =
+    rest.length === 0
+      ? {}
+      : japaneseOrder(rest)
+        ? parseJapanese(rest)
+        : parseWestern(rest.map((l) => l.normalize('NFKC').replace(/〒\s*/g, '')));
   return compact({ ...parts, country });
 }

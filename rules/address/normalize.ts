@@ -2,8 +2,17 @@ import { resolveCountry } from '../geo/country';
 import { fold } from '../text';
 import type { AddressPart } from '../types';
 import {
-  CA_PROVINCES, CITY_WORDS, DIRECTIONALS, JP_PREFECTURES, JP_PREFECTURE_SUFFIXES, KANJI_DIGITS, NUMBER_WORDS,
-  STREET_WORDS, UNIT_WORDS, US_STATES, ZIP_COUNTRIES,
+  CA_PROVINCES,
+  CITY_WORDS,
+  DIRECTIONALS,
+  JP_PREFECTURES,
+  JP_PREFECTURE_SUFFIXES,
+  KANJI_DIGITS,
+  NUMBER_WORDS,
+  STREET_WORDS,
+  UNIT_WORDS,
+  US_STATES,
+  ZIP_COUNTRIES,
 } from './data';
 
 /**
@@ -85,9 +94,7 @@ function joinKey(tokens: string[]): string {
 
 /** A street line: `1 Microsoft Wy, Ste. 100` and `1 MICROSOFT WAY SUITE #100` share a key. */
 export function normalizeLine(text: string): string {
-  const tokens = words(japaneseBlocks(base(text))).map(
-    (w) => STREET_WORDS[w] ?? UNIT_WORDS[w] ?? DIRECTIONALS[w] ?? NUMBER_WORDS[w] ?? w,
-  );
+  const tokens = words(japaneseBlocks(base(text))).map((w) => STREET_WORDS[w] ?? UNIT_WORDS[w] ?? DIRECTIONALS[w] ?? NUMBER_WORDS[w] ?? w);
   return joinKey(tokens)
     .replace(/(?<!\d)(\d+)(?:st|nd|rd|th)? (?:floor|f)(?= |$)/g, '$1階')
     .replace(/\bfloor (\d+)(?= |$)/g, '$1階')
@@ -147,8 +154,15 @@ export function stateCode(text: string, country?: string | null): string | null 
   const key = plainKey(text);
   const index = states();
   const tables: StateTable[] =
-    country === 'CA' ? ['CA'] : country === 'JP' ? ['JP'] : country && ZIP_COUNTRIES.has(country) ? ['US']
-      : country ? [] : ['US', 'CA', 'JP'];
+    country === 'CA'
+      ? ['CA']
+      : country === 'JP'
+        ? ['JP']
+        : country && ZIP_COUNTRIES.has(country)
+          ? ['US']
+          : country
+            ? []
+            : ['US', 'CA', 'JP'];
   for (const table of tables) {
     const hit = index[table].get(key) ?? (table === 'JP' ? index.JP.get(romajiKey(key)) : undefined);
     if (hit) return hit;
@@ -163,7 +177,9 @@ export function normalizeState(text: string, country?: string | null): string {
 
 /** 〒100-0001 = 1000001, K1A 0B1 = k1a0b1, SW1A 1AA = sw1a1aa: letters and digits only, upper case. */
 export function normalizePostalCode(text: string): string {
-  return base(text).replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+  return base(text)
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toUpperCase();
 }
 
 /** Equal keys, or (US and unknown countries) the same ZIP5 where one or both add a ZIP+4. */

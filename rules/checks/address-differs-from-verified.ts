@@ -8,14 +8,20 @@ import type { AddressPart, AddressParts, ClassifiedField, FieldKind, Finding, Lo
 
 const PART_NAMES: Record<Locale, Record<AddressPart, string>> = {
   en: {
-    line1: 'address line 1', line2: 'address line 2', city: 'city', state: 'state or province', postalCode: 'postal code',
+    line1: 'address line 1',
+    line2: 'address line 2',
+    city: 'city',
+    state: 'state or province',
+    postalCode: 'postal code',
     country: 'country or region',
   },
   ja: { line1: '住所行 1', line2: '住所行 2', city: '市区町村', state: '都道府県', postalCode: '郵便番号', country: '国または地域' },
 };
 
 const ADDRESS_KINDS = new Set<FieldKind>(Object.values(PART_KINDS));
-const OTHER_ADDRESS = Object.values(LEXICONS).flatMap((l) => l.otherAddress).map(fold);
+const OTHER_ADDRESS = Object.values(LEXICONS)
+  .flatMap((l) => l.otherAddress)
+  .map(fold);
 const isOtherAddress = (section: string) => {
   const s = fold(section);
   return s !== '' && OTHER_ADDRESS.some((w) => s.includes(w));
@@ -131,18 +137,26 @@ export const addressDiffersFromVerified = defineCheck<Params>({
           { kind: 'postal-code', value: '100-0002' },
           { kind: 'address-line1', value: '千代田1丁目1番1号' },
         ],
-        facts: { verifiedAddress: { line1: '千代田1丁目1番1号', city: '千代田区', state: '東京都', postalCode: '100-0001', country: 'JP' } },
+        facts: {
+          verifiedAddress: { line1: '千代田1丁目1番1号', city: '千代田区', state: '東京都', postalCode: '100-0001', country: 'JP' },
+        },
       },
     ],
     passes: [
       {
         // A customer's address, by the route and by the section.
-        fields: [{ kind: 'address-line1', value: '2 Main St' }, { kind: 'postal-code', value: '98052', section: 'Company address' }],
+        fields: [
+          { kind: 'address-line1', value: '2 Main St' },
+          { kind: 'postal-code', value: '98052', section: 'Company address' },
+        ],
         facts: { verifiedAddress: { line1: '1 Microsoft Way', city: 'Redmond', postalCode: '98052' } },
         page: { path: '/en-us/dashboard/v2/customers/invite' },
       },
       {
-        fields: [{ kind: 'address-line1', value: '千代田2丁目1番1号', section: '取引先の住所' }, { kind: 'postal-code', value: '100-0001', section: '取引先の住所' }],
+        fields: [
+          { kind: 'address-line1', value: '千代田2丁目1番1号', section: '取引先の住所' },
+          { kind: 'postal-code', value: '100-0001', section: '取引先の住所' },
+        ],
         facts: { verifiedAddress: { line1: '千代田1丁目1番1号', postalCode: '100-0001' } },
       },
       {
@@ -162,10 +176,24 @@ export const addressDiffersFromVerified = defineCheck<Params>({
         ],
         facts: { verifiedAddress: { line1: '1 Microsoft Way', city: 'Redmond', postalCode: '98052-6399' } },
       },
-      { fields: [{ kind: 'address-line1', value: '1 Microsoft Wy' }, { kind: 'postal-code', value: '98052' }] },
+      {
+        fields: [
+          { kind: 'address-line1', value: '1 Microsoft Wy' },
+          { kind: 'postal-code', value: '98052' },
+        ],
+      },
     ],
   },
-  sandbox: { flags: ['en/address-dialog.html', 'en/address-dialog-material.html', 'ja/address-dialog.html', 'en/address-dialog-radios.html', 'ja/legal-business-profile-later.html'], quiet: ['ja/legal-business-profile-later.html', 'en/legal-business-profile-duns.html'] },
+  sandbox: {
+    flags: [
+      'en/address-dialog.html',
+      'en/address-dialog-material.html',
+      'ja/address-dialog.html',
+      'en/address-dialog-radios.html',
+      'ja/legal-business-profile-later.html',
+    ],
+    quiet: ['ja/legal-business-profile-later.html', 'en/legal-business-profile-duns.html'],
+  },
   run({ fields, facts, page }) {
     const dialog = page?.addressDialog;
     if (dialog) {

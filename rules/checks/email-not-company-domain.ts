@@ -21,18 +21,34 @@ export const emailNotCompanyDomain = defineCheck<Params>({
   examples: {
     flags: [
       { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com' }], facts: { companyDomains: ['contoso.com'] } },
-      { fields: [{ kind: 'primary-contact-email', value: 'taro@fabrikam.co.jp', section: '主要連絡先情報' }], facts: { companyDomains: ['contoso.co.jp'] } },
+      {
+        fields: [{ kind: 'primary-contact-email', value: 'taro@fabrikam.co.jp', section: '主要連絡先情報' }],
+        facts: { companyDomains: ['contoso.co.jp'] },
+      },
       // "Customer" only as whom support serves: still our own contact.
-      { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com', section: 'Customer support and primary contact' }], facts: { companyDomains: ['contoso.com'] } },
+      {
+        fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com', section: 'Customer support and primary contact' }],
+        facts: { companyDomains: ['contoso.com'] },
+      },
     ],
     passes: [
       { fields: [{ kind: 'primary-contact-email', value: 'jane@sales.contoso.com' }], facts: { companyDomains: ['contoso.com'] } },
       { fields: [{ kind: 'primary-contact-email', value: 'jane@gmail.com' }], facts: { companyDomains: ['contoso.com'] } },
       { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com' }] },
       // Another party's contact is on their own domain, not ours.
-      { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com', section: "Customer's primary contact" }], facts: { companyDomains: ['contoso.com'] } },
-      { fields: [{ kind: 'primary-contact-email', value: 'taro@fabrikam.co.jp', section: '取引先の主要連絡先' }], facts: { companyDomains: ['contoso.co.jp'] } },
-      { fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com', section: 'Primary contact' }], facts: { companyDomains: ['contoso.com'] }, page: { path: '/en-us/dashboard/v2/customers/3f2a/account' } },
+      {
+        fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com', section: "Customer's primary contact" }],
+        facts: { companyDomains: ['contoso.com'] },
+      },
+      {
+        fields: [{ kind: 'primary-contact-email', value: 'taro@fabrikam.co.jp', section: '取引先の主要連絡先' }],
+        facts: { companyDomains: ['contoso.co.jp'] },
+      },
+      {
+        fields: [{ kind: 'primary-contact-email', value: 'jane@fabrikam.com', section: 'Primary contact' }],
+        facts: { companyDomains: ['contoso.com'] },
+        page: { path: '/en-us/dashboard/v2/customers/3f2a/account' },
+      },
     ],
   },
   sandbox: { flags: ['en/clean.html'], quiet: ['ja/clean.html'] },

@@ -12,11 +12,15 @@ const REGION_TAGS = new Set(['jp', 'japan', 'us', 'uk', 'eu', 'emea', 'apac', 'a
  * null for anything that could be a person (`jane.doe`, `sales.tanaka`, `hello.kitty`).
  */
 export function aliasWord(local: string): string | null {
-  const words = local.split('+')[0]!.split(/[._-]+/).map((w) => w.replace(/\d+$/, '')).filter(Boolean);
+  const words = local
+    .split('+')[0]!
+    .split(/[._-]+/)
+    .map((w) => w.replace(/\d+$/, ''))
+    .filter(Boolean);
   const [first, ...rest] = words;
   if (first === undefined || !ALIASES.has(first)) return null;
   // After the alias word only other alias words or a short region tag (`jp`, `emea`) may follow.
-  return rest.every((w) => ALIASES.has(w) || /^[a-z]{2,4}$/.test(w) && REGION_TAGS.has(w)) ? first : null;
+  return rest.every((w) => ALIASES.has(w) || (/^[a-z]{2,4}$/.test(w) && REGION_TAGS.has(w))) ? first : null;
 }
 
 /** A shared or role mailbox as the primary contact: the portal warns that group aliases fail verification. */
@@ -40,8 +44,13 @@ export const groupAliasEmail = defineCheck<Params>({
       { fields: [{ kind: 'primary-contact-email', value: 'Marketing.JP@contoso.co.jp' }] },
       { fields: [{ kind: 'primary-contact-email', value: 'admin2@contoso.com' }] },
       // Our own contact, in a section that names customers only as whom support serves.
-      { fields: [{ kind: 'primary-contact-email', value: 'info@contoso.co.jp', section: '主要連絡先' }], page: { path: '/ja-jp/dashboard/account/v3/enrollment/primary-contact' } },
-      { fields: [{ kind: 'primary-contact-email', value: 'sales@contoso.com', section: 'Primary contact (customer support escalations)' }] },
+      {
+        fields: [{ kind: 'primary-contact-email', value: 'info@contoso.co.jp', section: '主要連絡先' }],
+        page: { path: '/ja-jp/dashboard/account/v3/enrollment/primary-contact' },
+      },
+      {
+        fields: [{ kind: 'primary-contact-email', value: 'sales@contoso.com', section: 'Primary contact (customer support escalations)' }],
+      },
     ],
     passes: [
       { fields: [{ kind: 'primary-contact-email', value: 'jane.doe@contoso.com' }] },
@@ -50,7 +59,10 @@ export const groupAliasEmail = defineCheck<Params>({
       // Someone else's contact: a customer's or another company's mailbox is theirs to choose.
       { fields: [{ kind: 'primary-contact-email', value: 'info@fabrikam.com', section: "Customer's primary contact" }] },
       { fields: [{ kind: 'primary-contact-email', value: 'info@fabrikam.co.jp', section: '顧客の主要連絡先' }] },
-      { fields: [{ kind: 'primary-contact-email', value: 'info@fabrikam.com', section: 'Primary contact' }], page: { path: '/en-us/dashboard/v2/customers/abc/contact' } },
+      {
+        fields: [{ kind: 'primary-contact-email', value: 'info@fabrikam.com', section: 'Primary contact' }],
+        page: { path: '/en-us/dashboard/v2/customers/abc/contact' },
+      },
     ],
   },
   sandbox: { flags: ['en/group-alias.html', 'en/tenant-only.html'], quiet: ['en/clean.html', 'ja/clean.html'] },

@@ -54,7 +54,10 @@ export const malformedPartnerId = defineCheck<Params>({
     for (const f of plaFields(fields)) {
       const reading = readPartnerId(f.descriptor.value);
       if (reading.kind === 'not-numeric' || reading.kind === 'length') {
-        findings.push({ fieldId: f.descriptor.id, params: { problem: reading.kind, ...(reading.looksLike ? { hint: reading.looksLike } : {}) } });
+        findings.push({
+          fieldId: f.descriptor.id,
+          params: { problem: reading.kind, ...(reading.looksLike ? { hint: reading.looksLike } : {}) },
+        });
       }
     }
     return findings;

@@ -29,8 +29,20 @@ export const personalEmailDomain = defineCheck<Params>({
       { fields: [{ kind: 'company-name', value: 'jane@gmail.com' }] },
     ],
   },
-  sandbox: { flags: ['en/legal-business-profile.html', 'ja/legal-business-profile.html', 'en/primary-contact.html', 'ja/primary-contact.html', 'en/web-component.html',
-    'en/layout-tight-row.html', 'en/layout-left-edge.html', 'en/layout-dialog.html', 'en/layout-frame.html'], quiet: ['en/support-details.html', 'ja/support-details.html', 'en/clean.html', 'ja/clean.html'] },
+  sandbox: {
+    flags: [
+      'en/legal-business-profile.html',
+      'ja/legal-business-profile.html',
+      'en/primary-contact.html',
+      'ja/primary-contact.html',
+      'en/web-component.html',
+      'en/layout-tight-row.html',
+      'en/layout-left-edge.html',
+      'en/layout-dialog.html',
+      'en/layout-frame.html',
+    ],
+    quiet: ['en/support-details.html', 'ja/support-details.html', 'en/clean.html', 'ja/clean.html'],
+  },
   run({ fields, facts }) {
     const findings: Finding<Params>[] = [];
     for (const f of fields) {

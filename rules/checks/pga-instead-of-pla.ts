@@ -23,9 +23,28 @@ export const pgaInsteadOfPla = defineCheck<Params>({
         : `CSP アカウントと同じ国の拠点のパートナー ロケーション アカウント (PLA) ID を入力してください (設定 → アカウント設定 → 識別子)。`),
   },
   examples: {
-    flags: [{ fields: [{ kind: 'partner-id', value: '１２３４５６７' }], facts: { partnerIds: [{ id: '1234567', type: 'global' }, { id: '7654321', type: 'location', country: 'JP' }], companyCountry: 'JP' } }],
+    flags: [
+      {
+        fields: [{ kind: 'partner-id', value: '１２３４５６７' }],
+        facts: {
+          partnerIds: [
+            { id: '1234567', type: 'global' },
+            { id: '7654321', type: 'location', country: 'JP' },
+          ],
+          companyCountry: 'JP',
+        },
+      },
+    ],
     passes: [
-      { fields: [{ kind: 'partner-id', value: '7654321' }], facts: { partnerIds: [{ id: '1234567', type: 'global' }, { id: '7654321', type: 'location', country: 'JP' }] } },
+      {
+        fields: [{ kind: 'partner-id', value: '7654321' }],
+        facts: {
+          partnerIds: [
+            { id: '1234567', type: 'global' },
+            { id: '7654321', type: 'location', country: 'JP' },
+          ],
+        },
+      },
       { fields: [{ kind: 'partner-id', value: '1234567' }] },
     ],
   },
@@ -40,7 +59,10 @@ export const pgaInsteadOfPla = defineCheck<Params>({
       if (known?.type !== 'global') continue;
       const locations = (facts.partnerIds ?? []).filter((p) => p.type === 'location');
       const right = country ? locations.filter((p) => p.country === country) : locations;
-      findings.push({ fieldId: f.descriptor.id, params: { id: reading.id, plas: right.map((p) => p.id), ...(country ? { country } : {}) } });
+      findings.push({
+        fieldId: f.descriptor.id,
+        params: { id: reading.id, plas: right.map((p) => p.id), ...(country ? { country } : {}) },
+      });
     }
     return findings;
   },

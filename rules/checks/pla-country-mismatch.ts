@@ -14,19 +14,34 @@ export const plaCountryMismatch = defineCheck<Params>({
     en: ({ id, plaCountry, accountCountry: account, plas }) =>
       `PLA ${id} is located in ${countryName(plaCountry, 'en')}, but your CSP account is in ${countryName(account, 'en')}. ` +
       `Only a PLA of the same country can be associated with the CSP account` +
-      (plas.length ? `: use ${plas.join(', ')}.` : `; create a location for ${countryName(account, 'en')} under Business locations if you have none.`),
+      (plas.length
+        ? `: use ${plas.join(', ')}.`
+        : `; create a location for ${countryName(account, 'en')} under Business locations if you have none.`),
     ja: ({ id, plaCountry, accountCountry: account, plas }) =>
       `PLA ${id} の所在地は${countryName(plaCountry, 'ja')}ですが、CSP アカウントの国は${countryName(account, 'ja')}です。` +
       `CSP アカウントに関連付けられるのは同じ国の PLA だけです` +
-      (plas.length ? `。${plas.join('、')} を使用してください。` : `。該当する拠点がない場合は、事業所で${countryName(account, 'ja')}の拠点を追加してください。`),
+      (plas.length
+        ? `。${plas.join('、')} を使用してください。`
+        : `。該当する拠点がない場合は、事業所で${countryName(account, 'ja')}の拠点を追加してください。`),
   },
   examples: {
-    flags: [{
-      fields: [{ kind: 'partner-id', value: '2222222' }],
-      facts: { companyCountry: 'JP', partnerIds: [{ id: '2222222', type: 'location', country: 'US' }, { id: '3333333', type: 'location', country: 'JP' }] },
-    }],
+    flags: [
+      {
+        fields: [{ kind: 'partner-id', value: '2222222' }],
+        facts: {
+          companyCountry: 'JP',
+          partnerIds: [
+            { id: '2222222', type: 'location', country: 'US' },
+            { id: '3333333', type: 'location', country: 'JP' },
+          ],
+        },
+      },
+    ],
     passes: [
-      { fields: [{ kind: 'partner-id', value: '3333333' }], facts: { companyCountry: 'JP', partnerIds: [{ id: '3333333', type: 'location', country: 'JP' }] } },
+      {
+        fields: [{ kind: 'partner-id', value: '3333333' }],
+        facts: { companyCountry: 'JP', partnerIds: [{ id: '3333333', type: 'location', country: 'JP' }] },
+      },
       { fields: [{ kind: 'partner-id', value: '2222222' }], facts: { partnerIds: [{ id: '2222222', type: 'location', country: 'US' }] } },
     ],
   },

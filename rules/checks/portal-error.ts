@@ -24,7 +24,17 @@ export const portalError = defineCheck<Params>({
     ja: ({ code }) => `パートナー センターの表示 ${shown(code)}: 対処は問題レポート (Alt+Shift+R) で。`,
   },
   examples: {
-    flags: [{ fields: [], page: { portalErrors: [{ anchorId: 'a', code: '2201' }, { anchorId: 'b', code: 'Verified' }] } }],
+    flags: [
+      {
+        fields: [],
+        page: {
+          portalErrors: [
+            { anchorId: 'a', code: '2201' },
+            { anchorId: 'b', code: 'Verified' },
+          ],
+        },
+      },
+    ],
     passes: [{ fields: [] }],
   },
   sandbox: { flags: ['en/portal-errors.html', 'ja/portal-errors.html'], quiet: ['en/clean.html', 'ja/clean.html'] },

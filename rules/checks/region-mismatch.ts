@@ -55,7 +55,12 @@ export const regionMismatch = defineCheck<Params>({
       if (region === distributorRegion) continue;
       findings.push({
         fieldId: f.descriptor.id,
-        params: { country, distributorRegion, ...(region ? { region } : {}), ...(facts.distributorName ? { distributor: facts.distributorName } : {}) },
+        params: {
+          country,
+          distributorRegion,
+          ...(region ? { region } : {}),
+          ...(facts.distributorName ? { distributor: facts.distributorName } : {}),
+        },
       });
     }
     return findings;

@@ -18,7 +18,9 @@ export const unknownPartnerId = defineCheck<Params>({
       `入力ミスがないか確認するか、Partner Center の識別子ページを一度開いて ID を読み込ませてください。`,
   },
   examples: {
-    flags: [{ fields: [{ kind: 'partner-id', value: '7654320' }], facts: { partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] } }],
+    flags: [
+      { fields: [{ kind: 'partner-id', value: '7654320' }], facts: { partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] } },
+    ],
     passes: [
       { fields: [{ kind: 'partner-id', value: '7654321' }], facts: { partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] } },
       { fields: [{ kind: 'partner-id', value: '7654320' }] },

@@ -15,30 +15,67 @@ export interface EvidenceReading {
 }
 
 const PROGRAM_STATUS: Record<string, string> = {
-  active: 'active', authorized: 'authorized', pending: 'pending', qualified: 'qualified', rejected: 'rejected', declined: 'declined',
-  'in review': 'pending', suspended: 'rejected',
-  アクティブ: 'active', 承認済み: 'authorized', 保留中: 'pending', 資格あり: 'qualified', 拒否: 'rejected', 拒否済み: 'rejected', 却下: 'declined',
-  審査中: 'pending', 停止: 'rejected',
+  active: 'active',
+  authorized: 'authorized',
+  pending: 'pending',
+  qualified: 'qualified',
+  rejected: 'rejected',
+  declined: 'declined',
+  'in review': 'pending',
+  suspended: 'rejected',
+  アクティブ: 'active',
+  承認済み: 'authorized',
+  保留中: 'pending',
+  資格あり: 'qualified',
+  拒否: 'rejected',
+  拒否済み: 'rejected',
+  却下: 'declined',
+  審査中: 'pending',
+  停止: 'rejected',
 };
 const AGREEMENT_STATUS: Record<string, string> = {
-  accepted: 'accepted', signed: 'accepted', 'accepted by you': 'accepted', pending: 'pending', 'not accepted': 'pending', 'action needed': 'pending',
-  同意済み: 'accepted', 承諾済み: 'accepted', 署名済み: 'accepted', 保留中: 'pending', 未同意: 'pending', 要対応: 'pending',
+  accepted: 'accepted',
+  signed: 'accepted',
+  'accepted by you': 'accepted',
+  pending: 'pending',
+  'not accepted': 'pending',
+  'action needed': 'pending',
+  同意済み: 'accepted',
+  承諾済み: 'accepted',
+  署名済み: 'accepted',
+  保留中: 'pending',
+  未同意: 'pending',
+  要対応: 'pending',
 };
 const PROVIDER_STATUS: Record<string, string> = {
-  active: 'active', authorized: 'authorized', pending: 'pending', アクティブ: 'active', 承認済み: 'authorized', 保留中: 'pending',
+  active: 'active',
+  authorized: 'authorized',
+  pending: 'pending',
+  アクティブ: 'active',
+  承認済み: 'authorized',
+  保留中: 'pending',
 };
 
 const RESELLER_PROGRAM = [/\bindirect reseller\b/, /\bcloud solution provider\b.*\breseller\b/, /間接リセラー/];
 const MPA = [/\bmicrosoft partner agreement\b/, /\bmpa\b/, /マイクロソフト ?パートナー ?契約/, /microsoft パートナー ?契約/];
 const ADMIN_AGENT = [/\badmin agent\b/, /管理エージェント/];
-const VERIFY_EMAIL = [/\bverify your email\b/, /\bresend verification email\b/, /\bemail verification (is )?(pending|required)\b/, /メール.{0,6}確認して/, /確認メールを再送信/, /メール アドレスの確認/];
+const VERIFY_EMAIL = [
+  /\bverify your email\b/,
+  /\bresend verification email\b/,
+  /\bemail verification (is )?(pending|required)\b/,
+  /メール.{0,6}確認して/,
+  /確認メールを再送信/,
+  /メール アドレスの確認/,
+];
 const EMAIL_VERIFIED = [/\bemail (address )?verified\b/, /\bemail verification (is )?complete\b/, /メール.{0,4}確認済み/];
 
 const any = (patterns: RegExp[], text: string) => patterns.some((p) => p.test(text));
 
 /** The status word a short text is (whole), in `table`; null when it is a sentence or another word. */
 function statusWord(text: string, table: Record<string, string>): string | null {
-  const t = fold(text).replace(/^(status|状態|ステータス)\s*[:：]\s*/, '').replace(/[.。]$/, '');
+  const t = fold(text)
+    .replace(/^(status|状態|ステータス)\s*[:：]\s*/, '')
+    .replace(/[.。]$/, '');
   return table[t] ?? null;
 }
 
@@ -79,7 +116,8 @@ export function readAdminAgent(rows: readonly (readonly string[])[], account: st
   for (const row of rows) {
     const cells = row.map(fold);
     const mine = (me !== null && cells.some((c) => c.includes(me))) || cells.some((c) => /\((you|自分)\)|^(you|自分)$/.test(c));
-    if (mine && cells.some((c) => any(ADMIN_AGENT, c))) return { kind: 'admin-agent', value: 'seen', seen: row.find((c) => any(ADMIN_AGENT, fold(c)))!.trim() };
+    if (mine && cells.some((c) => any(ADMIN_AGENT, c)))
+      return { kind: 'admin-agent', value: 'seen', seen: row.find((c) => any(ADMIN_AGENT, fold(c)))!.trim() };
   }
   return null;
 }
@@ -89,7 +127,12 @@ export function readIndirectProvider(rows: readonly (readonly string[])[]): Evid
   for (const row of rows) {
     const status = row.map((c) => statusWord(c, PROVIDER_STATUS)).find((v) => v !== null);
     const name = row.find((c) => statusWord(c, PROVIDER_STATUS) === null && /\p{L}{2,}/u.test(c) && c.trim().length <= 120);
-    if (status && name) return { kind: 'distributor-listed', value: status, seen: `${name.trim()}: ${row.find((c) => statusWord(c, PROVIDER_STATUS))!.trim()}` };
+    if (status && name)
+      return {
+        kind: 'distributor-listed',
+        value: status,
+        seen: `${name.trim()}: ${row.find((c) => statusWord(c, PROVIDER_STATUS))!.trim()}`,
+      };
   }
   return null;
 }

@@ -13,20 +13,41 @@ export interface Place {
 
 export const PLACES = {
   'partner-program-membership': { pages: ['/dashboard/account/v3/enrollment/introduction/*'] },
-  'open-welcome': { pages: ['/pcv/register/joinnow/enrollmentwelcome/*', '/dashboard/account/v3/enrollment/welcome*'], headings: { en: ['welcome to the indirect reseller enrollment', 'become an indirect reseller'], ja: ['間接リセラーの登録へようこそ', '間接リセラーになる'] } },
+  'open-welcome': {
+    pages: ['/pcv/register/joinnow/enrollmentwelcome/*', '/dashboard/account/v3/enrollment/welcome*'],
+    headings: {
+      en: ['welcome to the indirect reseller enrollment', 'become an indirect reseller'],
+      ja: ['間接リセラーの登録へようこそ', '間接リセラーになる'],
+    },
+  },
   'review-welcome': { pages: [] },
   'sign-in-global-admin': { pages: [] },
-  'associate-pla': { pages: ['/dashboard/account/v3/organization/identity*', '/dashboard/v2/account-settings/organization/identity*'], headings: { en: ['identifiers'], ja: ['識別子'] } },
-  'legal-business-profile': { pages: ['/dashboard/account/v3/enrollment/legal-business-profile*'], headings: { en: ['legal business profile'], ja: ['法的ビジネス プロファイル', '法的ビジネスプロファイル'] } },
+  'associate-pla': {
+    pages: ['/dashboard/account/v3/organization/identity*', '/dashboard/v2/account-settings/organization/identity*'],
+    headings: { en: ['identifiers'], ja: ['識別子'] },
+  },
+  'legal-business-profile': {
+    pages: ['/dashboard/account/v3/enrollment/legal-business-profile*'],
+    headings: { en: ['legal business profile'], ja: ['法的ビジネス プロファイル', '法的ビジネスプロファイル'] },
+  },
   'primary-contact': { pages: ['/dashboard/account/v3/enrollment/primary-contact*', '/dashboard/account/v3/enrollment/support*'] },
   'verify-email': { pages: ['/dashboard/v2/account-settings/organization/required-verification*'] },
-  'business-verification': { pages: ['/dashboard/v2/account-settings/organization/legalinfo*'], headings: { en: ['legal info', 'legal information'], ja: ['法的情報'] } },
+  'business-verification': {
+    pages: ['/dashboard/v2/account-settings/organization/legalinfo*'],
+    headings: { en: ['legal info', 'legal information'], ja: ['法的情報'] },
+  },
   'accept-mpa': { pages: ['/dashboard/account/v3/settings/agreements*'], headings: { en: ['agreements'], ja: ['契約'] } },
   'status-active': { pages: [] },
-  'admin-agent-role': { pages: ['/dashboard/account/v3/usermanagement*', '/dashboard/v2/account-settings/usermanagement*'], headings: { en: ['user management'], ja: ['ユーザー管理'] } },
+  'admin-agent-role': {
+    pages: ['/dashboard/account/v3/usermanagement*', '/dashboard/v2/account-settings/usermanagement*'],
+    headings: { en: ['user management'], ja: ['ユーザー管理'] },
+  },
   'choose-distributor': { pages: [] },
   'authorize-distributor': { pages: ['/dashboard/v2/customers/indirectresellers/relationshiprequest/*'] },
-  'distributor-listed': { pages: ['/dashboard/v2/customers/indirectproviders*'], headings: { en: ['indirect providers'], ja: ['間接プロバイダー'] } },
+  'distributor-listed': {
+    pages: ['/dashboard/v2/customers/indirectproviders*'],
+    headings: { en: ['indirect providers'], ja: ['間接プロバイダー'] },
+  },
   'share-associated-partner-id': { pages: [] },
   'stay-authorized': { pages: [] },
 } satisfies Record<string, Place>;
@@ -68,8 +89,10 @@ export function placeOfPage(url: string, headings: readonly string[] = []): Plac
   const byPath = ids.find((id) => PLACES[id].pages.some((p) => matches(p, path)));
   if (byPath) return byPath;
   const folded = headings.map(fold);
-  return ids.find((id) => {
-    const hs = (PLACES[id] as Place).headings;
-    return hs !== undefined && Object.values(hs).some((list) => list.some((h) => folded.includes(fold(h))));
-  }) ?? null;
+  return (
+    ids.find((id) => {
+      const hs = (PLACES[id] as Place).headings;
+      return hs !== undefined && Object.values(hs).some((list) => list.some((h) => folded.includes(fold(h))));
+    }) ?? null
+  );
 }

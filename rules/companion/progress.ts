@@ -61,7 +61,13 @@ export function stepViews(progress: Progress): StepView[] {
   return STEPS.map((step) => {
     const auto = autoStatus(step, progress.evidence);
     const manual = progress.manual[step.id];
-    return { step, status: manual?.state ?? auto.status, auto: auto.status, ...(manual ? { manual } : {}), ...(auto.evidence ? { evidence: auto.evidence } : {}) };
+    return {
+      step,
+      status: manual?.state ?? auto.status,
+      auto: auto.status,
+      ...(manual ? { manual } : {}),
+      ...(auto.evidence ? { evidence: auto.evidence } : {}),
+    };
   });
 }
 
@@ -86,16 +92,38 @@ export function profileEvidence(p: ProfileEvidenceInput): Progress['evidence'] {
   const at = p.updatedAt ?? '';
   const out: Progress['evidence'] = {};
   const plas = p.partnerIds.filter((x) => x.type === 'location');
-  if (plas.length > 0) out['pla-known'] = { kind: 'pla-known', value: 'seen', seen: plas.map((x) => `PLA ${x.id}${x.country ? ` (${x.country})` : ''}`).join(', '), path: '', at };
+  if (plas.length > 0)
+    out['pla-known'] = {
+      kind: 'pla-known',
+      value: 'seen',
+      seen: plas.map((x) => `PLA ${x.id}${x.country ? ` (${x.country})` : ''}`).join(', '),
+      path: '',
+      at,
+    };
   const associated = p.associatedPartnerId ? p.partnerIds.find((x) => x.id === p.associatedPartnerId) : undefined;
   if (p.associatedPartnerId && associated?.type !== 'global') {
     out['pla-associated'] = { kind: 'pla-associated', value: 'seen', seen: `Associated PartnerID ${p.associatedPartnerId}`, path: '', at };
   }
-  if (p.companyName && p.companyCountry) out['legal-profile-submitted'] = { kind: 'legal-profile-submitted', value: 'seen', seen: p.companyName, path: '', at };
-  if (p.verifiedFromDialog) out['address-verified'] = { kind: 'address-verified', value: 'seen', seen: 'verified address', path: '', at: p.verifiedFromDialog.at ?? at };
-  if (p.companyDomains.length > 0) out['account-seen'] = { kind: 'account-seen', value: 'seen', seen: p.companyDomains.join(', '), path: '', at };
+  if (p.companyName && p.companyCountry)
+    out['legal-profile-submitted'] = { kind: 'legal-profile-submitted', value: 'seen', seen: p.companyName, path: '', at };
+  if (p.verifiedFromDialog)
+    out['address-verified'] = {
+      kind: 'address-verified',
+      value: 'seen',
+      seen: 'verified address',
+      path: '',
+      at: p.verifiedFromDialog.at ?? at,
+    };
+  if (p.companyDomains.length > 0)
+    out['account-seen'] = { kind: 'account-seen', value: 'seen', seen: p.companyDomains.join(', '), path: '', at };
   if (p.distributor?.region) {
-    out['distributor-set'] = { kind: 'distributor-set', value: 'seen', seen: [p.distributor.name, p.distributor.region].filter(Boolean).join(', '), path: '', at };
+    out['distributor-set'] = {
+      kind: 'distributor-set',
+      value: 'seen',
+      seen: [p.distributor.name, p.distributor.region].filter(Boolean).join(', '),
+      path: '',
+      at,
+    };
   }
   return out;
 }
@@ -120,7 +148,8 @@ const SAYS: Record<Locale, Record<PorCondition['id'], Record<Readiness, (x: Reco
     },
     region: {
       met: ({ country, region }) => `${country} is in the ${region} CSP region, which the distributor serves.`,
-      'not-met': ({ country, region, distributor }) => `${country} is in the ${region} CSP region, but the distributor serves ${distributor}: orders will be blocked.`,
+      'not-met': ({ country, region, distributor }) =>
+        `${country} is in the ${region} CSP region, but the distributor serves ${distributor}: orders will be blocked.`,
       unknown: () => "The business country or the distributor's region is not known yet (settings).",
     },
     status: {
@@ -136,7 +165,7 @@ const SAYS: Record<Locale, Record<PorCondition['id'], Record<Readiness, (x: Reco
     distributor: {
       met: ({ seen }) => `The distributor is authorized (${seen}).`,
       'not-met': ({ seen }) => `The distributor is not authorized yet (${seen}): accept its invitation.`,
-      unknown: () => "No distributor has been seen as authorized: accept its invitation, then open Indirect providers.",
+      unknown: () => 'No distributor has been seen as authorized: accept its invitation, then open Indirect providers.',
     },
   },
   ja: {
@@ -147,7 +176,8 @@ const SAYS: Record<Locale, Record<PorCondition['id'], Record<Readiness, (x: Reco
     },
     region: {
       met: ({ country, region }) => `${country}はディストリビューターの CSP リージョン「${region}」に含まれます。`,
-      'not-met': ({ country, region, distributor }) => `${country}は「${region}」ですが、ディストリビューターの担当は「${distributor}」です。注文がブロックされます。`,
+      'not-met': ({ country, region, distributor }) =>
+        `${country}は「${region}」ですが、ディストリビューターの担当は「${distributor}」です。注文がブロックされます。`,
       unknown: () => '事業所の国またはディストリビューターのリージョンがまだわかりません (設定)。',
     },
     status: {
@@ -180,7 +210,8 @@ export interface PorInput {
 export function porReadiness(input: PorInput, locale: Locale): PorCondition[] {
   const say = SAYS[locale];
   const out: PorCondition[] = [];
-  const add = (id: PorCondition['id'], state: Readiness, step: string, x: Record<string, string> = {}) => out.push({ id, state, step, why: say[id][state](x) });
+  const add = (id: PorCondition['id'], state: Readiness, step: string, x: Record<string, string> = {}) =>
+    out.push({ id, state, step, why: say[id][state](x) });
 
   const associated = input.associatedPartnerId ? input.partnerIds.find((p) => p.id === input.associatedPartnerId) : undefined;
   if (input.associatedPartnerId && associated?.type !== 'global') add('pla', 'met', 'associate-pla', { id: input.associatedPartnerId });
@@ -193,13 +224,16 @@ export function porReadiness(input: PorInput, locale: Locale): PorCondition[] {
   const regionWord = (r: string | undefined) => (r && isRegionId(r) ? regionName(r, locale) : (r ?? '?'));
   if (country && distributor) {
     add('region', region === distributor ? 'met' : 'not-met', 'choose-distributor', {
-      country: countryName(country, locale), region: regionWord(region), distributor: regionWord(distributor),
+      country: countryName(country, locale),
+      region: regionWord(region),
+      distributor: regionWord(distributor),
     });
   } else add('region', 'unknown', 'choose-distributor');
 
   const status = input.evidence['csp-status'];
   if (!status) add('status', 'unknown', 'status-active');
-  else add('status', status.value === 'active' || status.value === 'authorized' ? 'met' : 'not-met', 'status-active', { seen: status.seen });
+  else
+    add('status', status.value === 'active' || status.value === 'authorized' ? 'met' : 'not-met', 'status-active', { seen: status.seen });
 
   const mpa = input.evidence.mpa;
   const activeStatus = status && (status.value === 'active' || status.value === 'authorized');
@@ -209,7 +243,8 @@ export function porReadiness(input: PorInput, locale: Locale): PorCondition[] {
 
   const listed = input.evidence['distributor-listed'];
   const authorized = input.evidence['distributor-authorized'];
-  if (listed && (listed.value === 'active' || listed.value === 'authorized')) add('distributor', 'met', 'authorize-distributor', { seen: listed.seen });
+  if (listed && (listed.value === 'active' || listed.value === 'authorized'))
+    add('distributor', 'met', 'authorize-distributor', { seen: listed.seen });
   else if (authorized) add('distributor', 'met', 'authorize-distributor', { seen: authorized.seen });
   else if (listed) add('distributor', 'not-met', 'authorize-distributor', { seen: listed.seen });
   else add('distributor', 'unknown', 'authorize-distributor');

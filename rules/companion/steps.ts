@@ -37,8 +37,20 @@ export type EvidenceKind =
   | 'distributor-authorized';
 
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
-  'pla-known', 'pla-associated', 'welcome-seen', 'enrollment-form-seen', 'account-seen', 'legal-profile-submitted', 'address-verified',
-  'email-verification', 'csp-status', 'mpa', 'admin-agent', 'distributor-set', 'distributor-listed', 'distributor-authorized',
+  'pla-known',
+  'pla-associated',
+  'welcome-seen',
+  'enrollment-form-seen',
+  'account-seen',
+  'legal-profile-submitted',
+  'address-verified',
+  'email-verification',
+  'csp-status',
+  'mpa',
+  'admin-agent',
+  'distributor-set',
+  'distributor-listed',
+  'distributor-authorized',
 ];
 
 /** Evidence of one kind completes, advances or blocks a step, depending on its value (`*`: any value). */
@@ -71,7 +83,9 @@ const STATUS_DONE = { active: 'done', authorized: 'done' } as const;
 
 export const STEPS: readonly Step[] = [
   {
-    id: 'partner-program-membership', n: 0, phase: 'before',
+    id: 'partner-program-membership',
+    n: 0,
+    phase: 'before',
     title: { en: 'Partner program membership with a PLA', ja: 'パートナー プログラムへの参加と PLA' },
     todo: {
       en: 'Join the Microsoft AI Cloud Partner Program and have a location (PLA) in the country of your business address.',
@@ -82,7 +96,9 @@ export const STEPS: readonly Step[] = [
     evidence: [{ kind: 'pla-known', status: { [ANY]: 'done' } }],
   },
   {
-    id: 'open-welcome', n: 1, phase: 'enroll',
+    id: 'open-welcome',
+    n: 1,
+    phase: 'enroll',
     title: { en: 'Open the indirect reseller welcome page', ja: '間接リセラーのようこそページを開く' },
     todo: { en: 'Start the indirect reseller enrollment from its welcome page.', ja: '間接リセラーの登録をようこそページから始めます。' },
     link: { url: 'https://aka.ms/accounts/varEnrollment' },
@@ -90,7 +106,9 @@ export const STEPS: readonly Step[] = [
     evidence: [{ kind: 'welcome-seen', status: { [ANY]: 'done' } }],
   },
   {
-    id: 'review-welcome', n: 2, phase: 'enroll',
+    id: 'review-welcome',
+    n: 2,
+    phase: 'enroll',
     title: { en: 'Review the welcome page and continue', ja: 'ようこそページを確認して次へ進む' },
     todo: { en: 'Read what the enrollment needs, then select Next.', ja: '登録に必要なものを確認し、[次へ] を選択します。' },
     link: { url: 'https://aka.ms/accounts/varEnrollment' },
@@ -98,7 +116,9 @@ export const STEPS: readonly Step[] = [
     evidence: [{ kind: 'enrollment-form-seen', status: { [ANY]: 'done' } }],
   },
   {
-    id: 'sign-in-global-admin', n: 3, phase: 'enroll',
+    id: 'sign-in-global-admin',
+    n: 3,
+    phase: 'enroll',
     title: { en: 'Sign in as the global admin', ja: 'グローバル管理者でサインインする' },
     todo: {
       en: "Sign in with your company's global admin work account (not a personal Microsoft account).",
@@ -108,7 +128,9 @@ export const STEPS: readonly Step[] = [
     evidence: [{ kind: 'account-seen', status: { [ANY]: 'done' } }],
   },
   {
-    id: 'associate-pla', n: 4, phase: 'enroll',
+    id: 'associate-pla',
+    n: 4,
+    phase: 'enroll',
     title: { en: 'Associate your PLA ID', ja: 'PLA ID を関連付ける' },
     todo: {
       en: 'On Identifiers, associate the PartnerID of type Location (PLA) in the same country as the CSP account, never the global (PGA) one.',
@@ -122,7 +144,9 @@ export const STEPS: readonly Step[] = [
     ],
   },
   {
-    id: 'legal-business-profile', n: 5, phase: 'enroll',
+    id: 'legal-business-profile',
+    n: 5,
+    phase: 'enroll',
     title: { en: 'Legal business profile and verified address', ja: '法的ビジネス プロファイルと確認済みの住所' },
     todo: {
       en: 'Enter the legal name and address exactly as registered; when the portal suggests a standardized address, use it.',
@@ -136,7 +160,9 @@ export const STEPS: readonly Step[] = [
     ],
   },
   {
-    id: 'primary-contact', n: 6, phase: 'enroll',
+    id: 'primary-contact',
+    n: 6,
+    phase: 'enroll',
     title: { en: 'Primary contact and support details, then Enroll', ja: '主要連絡先とサポート情報を入力して登録する' },
     todo: {
       en: "Give one person's work email on your company's domain (no web-mail, no shared mailbox), then select Enroll.",
@@ -144,10 +170,15 @@ export const STEPS: readonly Step[] = [
     },
     link: { path: '/dashboard/account/v3/enrollment/primary-contact' },
     ...PLACES['primary-contact'],
-    evidence: [{ kind: 'email-verification', status: { [ANY]: 'done' } }, { kind: 'csp-status', status: { [ANY]: 'done' } }],
+    evidence: [
+      { kind: 'email-verification', status: { [ANY]: 'done' } },
+      { kind: 'csp-status', status: { [ANY]: 'done' } },
+    ],
   },
   {
-    id: 'verify-email', n: 7, phase: 'verification',
+    id: 'verify-email',
+    n: 7,
+    phase: 'verification',
     title: { en: 'Primary contact verifies the email', ja: '主要連絡先がメールを確認する' },
     todo: {
       en: 'The primary contact opens the verification email and selects its link. If it never arrived, resend it from Legal info.',
@@ -161,7 +192,9 @@ export const STEPS: readonly Step[] = [
     ],
   },
   {
-    id: 'business-verification', n: 8, phase: 'verification',
+    id: 'business-verification',
+    n: 8,
+    phase: 'verification',
     title: { en: 'Business and employment verification', ja: '企業と在籍の確認' },
     todo: {
       en: 'Microsoft checks the company and the contact (3–5 business days). Upload documents if Legal info asks for them ("Fix now").',
@@ -170,11 +203,16 @@ export const STEPS: readonly Step[] = [
     link: { path: '/dashboard/v2/account-settings/organization/legalinfo#csp' },
     ...PLACES['business-verification'],
     evidence: [
-      { kind: 'csp-status', status: { active: 'done', authorized: 'done', qualified: 'done', pending: 'in-progress', rejected: 'blocked', declined: 'blocked' } },
+      {
+        kind: 'csp-status',
+        status: { active: 'done', authorized: 'done', qualified: 'done', pending: 'in-progress', rejected: 'blocked', declined: 'blocked' },
+      },
     ],
   },
   {
-    id: 'accept-mpa', n: 9, phase: 'agreement',
+    id: 'accept-mpa',
+    n: 9,
+    phase: 'agreement',
     title: { en: 'Accept the Microsoft Partner Agreement (MPA)', ja: 'マイクロソフト パートナー契約 (MPA) に同意する' },
     todo: {
       en: 'As global admin, accept the MPA under Account settings → Agreements (it is per CSP region).',
@@ -188,7 +226,9 @@ export const STEPS: readonly Step[] = [
     ],
   },
   {
-    id: 'status-active', n: 10, phase: 'agreement',
+    id: 'status-active',
+    n: 10,
+    phase: 'agreement',
     title: { en: 'Indirect reseller status is Active', ja: '間接リセラーの状態が「アクティブ」' },
     todo: {
       en: 'On Legal info → Program information, the indirect reseller program must show Active (or Authorized).',
@@ -197,11 +237,16 @@ export const STEPS: readonly Step[] = [
     link: { path: '/dashboard/v2/account-settings/organization/legalinfo#csp' },
     ...PLACES['status-active'],
     evidence: [
-      { kind: 'csp-status', status: { ...STATUS_DONE, pending: 'in-progress', qualified: 'in-progress', rejected: 'blocked', declined: 'blocked' } },
+      {
+        kind: 'csp-status',
+        status: { ...STATUS_DONE, pending: 'in-progress', qualified: 'in-progress', rejected: 'blocked', declined: 'blocked' },
+      },
     ],
   },
   {
-    id: 'admin-agent-role', n: 11, phase: 'agreement',
+    id: 'admin-agent-role',
+    n: 11,
+    phase: 'agreement',
     title: { en: 'You have the Admin agent role', ja: '自分に管理エージェントの役割がある' },
     todo: {
       en: 'In User management, open your name and give yourself the Admin agent role: it is needed to accept the distributor.',
@@ -212,7 +257,9 @@ export const STEPS: readonly Step[] = [
     evidence: [{ kind: 'admin-agent', status: { [ANY]: 'done' } }],
   },
   {
-    id: 'choose-distributor', n: 12, phase: 'distributor',
+    id: 'choose-distributor',
+    n: 12,
+    phase: 'distributor',
     title: { en: 'Choose a distributor in your CSP region', ja: '同じ CSP リージョンのディストリビューターを選ぶ' },
     todo: {
       en: "Agree terms with a distributor of your CSP region, and set its name and region in this extension's settings.",
@@ -223,10 +270,12 @@ export const STEPS: readonly Step[] = [
     evidence: [{ kind: 'distributor-set', status: { [ANY]: 'done' } }],
   },
   {
-    id: 'authorize-distributor', n: 13, phase: 'distributor',
+    id: 'authorize-distributor',
+    n: 13,
+    phase: 'distributor',
     title: { en: "Accept the distributor's invitation", ja: 'ディストリビューターの招待を承認する' },
     todo: {
-      en: "Open the invitation link, tick the distributor and select Authorize indirect provider.",
+      en: 'Open the invitation link, tick the distributor and select Authorize indirect provider.',
       ja: '招待のリンクを開き、ディストリビューターを選択して [間接プロバイダーを承認する] を選択します。',
     },
     ...PLACES['authorize-distributor'],
@@ -236,7 +285,9 @@ export const STEPS: readonly Step[] = [
     ],
   },
   {
-    id: 'distributor-listed', n: 14, phase: 'distributor',
+    id: 'distributor-listed',
+    n: 14,
+    phase: 'distributor',
     title: { en: 'The distributor is listed under Indirect providers', ja: '間接プロバイダーにディストリビューターが表示される' },
     todo: {
       en: 'Customers → Indirect providers lists your distributor; invite customers with a request that includes it.',
@@ -247,7 +298,9 @@ export const STEPS: readonly Step[] = [
     evidence: [{ kind: 'distributor-listed', status: { active: 'done', authorized: 'done', pending: 'in-progress' } }],
   },
   {
-    id: 'share-associated-partner-id', n: 15, phase: 'distributor',
+    id: 'share-associated-partner-id',
+    n: 15,
+    phase: 'distributor',
     title: { en: 'Give the distributor your Associated PartnerID', ja: 'ディストリビューターに関連付けた PartnerID を伝える' },
     todo: {
       en: 'Send the distributor the PLA ID shown as Associated PartnerID in the CSP section of Identifiers: it is used for partner of record.',
@@ -258,7 +311,9 @@ export const STEPS: readonly Step[] = [
     evidence: [],
   },
   {
-    id: 'stay-authorized', n: 16, phase: 'stay',
+    id: 'stay-authorized',
+    n: 16,
+    phase: 'stay',
     title: { en: 'Stay authorized every year', ja: '毎年の認定を維持する' },
     todo: {
       en: 'Each year: at least USD 1,000 of CSP revenue over 12 months, MFA for every admin user, and a security contact.',

@@ -55,7 +55,15 @@ const SEARCH_TEXT = new RegExp(
     `|(?:${SEARCH_END.map((t) => (/^[\x20-\x7e]+$/.test(t) ? `(?<![a-z0-9])${escape(t)}` : escape(t))).join('|')})[\\s.…:：]*$`,
 );
 /** Label sources that name the field itself (a column header or help text may speak of the results). */
-const OWN_LABELS = new Set<LabelSourceKind>(['label-for', 'label-wrap', 'aria-labelledby', 'aria-label', 'placeholder', 'title', 'preceding-text']);
+const OWN_LABELS = new Set<LabelSourceKind>([
+  'label-for',
+  'label-wrap',
+  'aria-labelledby',
+  'aria-label',
+  'placeholder',
+  'title',
+  'preceding-text',
+]);
 
 /**
  * A search or filter box: `type=search`, `role=searchbox`, or a label or placeholder that says so
@@ -134,12 +142,26 @@ export function classifyStatic(d: FieldDescriptor): ClassifiedField {
  * same scores, and a heading's text changing does not make every field be scored again.
  */
 const signature = (d: FieldDescriptor) =>
-  [d.tag, d.type, d.role ?? '', d.name, d.htmlId, d.autocomplete, d.inputMode, ...d.hints, '|', ...d.labels.map((l) => `${l.source}:${l.text}`), '|', ...(d.options ?? [])].join('\u0001');
+  [
+    d.tag,
+    d.type,
+    d.role ?? '',
+    d.name,
+    d.htmlId,
+    d.autocomplete,
+    d.inputMode,
+    ...d.hints,
+    '|',
+    ...d.labels.map((l) => `${l.source}:${l.text}`),
+    '|',
+    ...(d.options ?? []),
+  ].join('\u0001');
 const staticCache = new Map<string, Score>();
 
 /** A cached static classification, completed with the current value (an unlabelled field holding an address). */
 export function withValue(stat: ClassifiedField, d: FieldDescriptor): ClassifiedField {
-  if (stat.kind === 'unknown' && d.tag !== 'select' && !isSearchBox(d) && parseEmail(d.value)) return { descriptor: d, kind: emailRole(d), confidence: 0.3 };
+  if (stat.kind === 'unknown' && d.tag !== 'select' && !isSearchBox(d) && parseEmail(d.value))
+    return { descriptor: d, kind: emailRole(d), confidence: 0.3 };
   return { descriptor: d, kind: stat.kind, confidence: stat.confidence };
 }
 

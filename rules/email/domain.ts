@@ -1,10 +1,6 @@
 import allProviders from 'email-providers/all.json';
 import { getDomain, getDomainWithoutSuffix } from 'tldts';
-import {
-  PERSONAL_MAIL_BRANDS,
-  PERSONAL_MAIL_SUPPLEMENT,
-  TENANT_ONLY_SUFFIXES,
-} from '../data/personal-mail-domains';
+import { PERSONAL_MAIL_BRANDS, PERSONAL_MAIL_SUPPLEMENT, TENANT_ONLY_SUFFIXES } from '../data/personal-mail-domains';
 import type { DomainInfo } from '../types';
 
 /**

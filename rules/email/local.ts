@@ -13,7 +13,25 @@ const RESERVED = new Set(['example.com', 'example.net', 'example.org', 'test.com
 const LOCAL = new Set<string>(PERSONAL_MAIL_SUPPLEMENT.filter((d) => !RESERVED.has(d)));
 const BRANDS = new Set(PERSONAL_MAIL_BRANDS);
 /** A public suffix after a brand: a top-level domain (`com`, `de`, `jp`) or a common country second level. */
-const TWO_LEVEL = new Set(['co.jp', 'ne.jp', 'or.jp', 'co.uk', 'com.br', 'com.au', 'co.in', 'co.kr', 'com.cn', 'com.tw', 'com.mx', 'co.nz', 'com.ar', 'co.za', 'com.tr', 'com.sg', 'com.hk']);
+const TWO_LEVEL = new Set([
+  'co.jp',
+  'ne.jp',
+  'or.jp',
+  'co.uk',
+  'com.br',
+  'com.au',
+  'co.in',
+  'co.kr',
+  'com.cn',
+  'com.tw',
+  'com.mx',
+  'co.nz',
+  'com.ar',
+  'co.za',
+  'com.tr',
+  'com.sg',
+  'com.hk',
+]);
 const COUNTRY_SUFFIX = { test: (s: string) => /^[a-z]{2,3}$/.test(s) || TWO_LEVEL.has(s) };
 
 export function provisionalDomain(host: string): DomainInfo | null {

@@ -26,7 +26,10 @@ const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
  */
 export function parseEmail(raw: string): ParsedEmail | null {
   let text = fold(raw);
-  text = text.replace(/^mailto:/, '').replace(/^<(.*)>$/, '$1').trim();
+  text = text
+    .replace(/^mailto:/, '')
+    .replace(/^<(.*)>$/, '$1')
+    .trim();
   const at = text.lastIndexOf('@');
   if (at <= 0 || at === text.length - 1) return null;
   const local = text.slice(0, at);

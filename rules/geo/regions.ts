@@ -38,9 +38,7 @@ export interface CountryRow {
   jaName: string;
 }
 
-const byCsvName = new Map<string, CspRegionId>(
-  CSP_REGION_IDS.flatMap((id) => CSP_REGIONS[id].csv.map((name) => [name, id] as const)),
-);
+const byCsvName = new Map<string, CspRegionId>(CSP_REGION_IDS.flatMap((id) => CSP_REGIONS[id].csv.map((name) => [name, id] as const)));
 
 /** Parses the table; a row with an unknown region is a data error and throws (caught by the unit tests). */
 export function parseRegionTable(text: string): CountryRow[] {

@@ -11,7 +11,6 @@ import { ENTERED_MARKERS, labelText, matchesMarker, VERIFIED_MARKERS } from './t
  * of address lines, each under its heading.
  */
 
-
 /** The address part a row label names ("Address line 1", "郵便番号", "ZIP/Postal code"), if any. */
 export function partOfLabel(label: string): AddressPart | null {
   const kinds = kindsInText(fold(label));
@@ -54,8 +53,12 @@ export function parseComparisonTable(rows: string[][]): ComparisonTable | null {
   return null;
 }
 
-const DIALOG_START = Object.values(LEXICONS).flatMap((l) => l.dialogWords.start).map(fold);
-const DIALOG_CONTAINS = Object.values(LEXICONS).flatMap((l) => l.dialogWords.contains).map(fold);
+const DIALOG_START = Object.values(LEXICONS)
+  .flatMap((l) => l.dialogWords.start)
+  .map(fold);
+const DIALOG_CONTAINS = Object.values(LEXICONS)
+  .flatMap((l) => l.dialogWords.contains)
+  .map(fold);
 const ASCII = /^[\x20-\x7e]+$/;
 
 /**

@@ -42,7 +42,13 @@ export function typeOfHeading(heading: string): PartnerIdFact['type'] | null {
 
 /** The distinct PartnerIDs a text shows on its own or between separators. */
 export function idsIn(text: string): string[] {
-  return [...new Set(pieces([text]).map(idInCell).filter((id): id is string => id !== null))];
+  return [
+    ...new Set(
+      pieces([text])
+        .map(idInCell)
+        .filter((id): id is string => id !== null),
+    ),
+  ];
 }
 
 /** A cell and the pieces of it between separators: `1234567 (Global) · Japan` → 1234567, Global, Japan. */
@@ -50,7 +56,10 @@ function pieces(cells: string[]): string[] {
   const out: string[] = [];
   for (const cell of cells) {
     out.push(cell);
-    const parts = cell.split(/[|·•,;、，:：()（）[\]–—]+/).map((p) => p.trim()).filter(Boolean);
+    const parts = cell
+      .split(/[|·•,;、，:：()（）[\]–—]+/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (parts.length > 1) out.push(...parts);
   }
   return out;

@@ -16,7 +16,10 @@ const SUBMIT_BUTTONS = new Set(all((l) => l.submitButtons));
 export const isSubmitText = (text: string): boolean => SUBMIT_BUTTONS.has(labelText(text));
 
 /** Text without trailing colons and surrounding punctuation, folded: a label as written. */
-export const labelText = (text: string): string => fold(text).replace(/[:：*]+$/, '').trim();
+export const labelText = (text: string): string =>
+  fold(text)
+    .replace(/[:：*]+$/, '')
+    .trim();
 
 /**
  * Whether a text is a heading made of one of the markers, perhaps with a short qualifier:

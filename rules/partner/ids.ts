@@ -24,7 +24,11 @@ export function readPartnerId(raw: string): PartnerIdReading {
   const digits = text.replace(/[\s\-‐‑–—ー]/g, '');
   if (!/^\d+$/.test(digits)) return { kind: 'not-numeric' };
   if (digits.length < PARTNER_ID_DIGITS.min || digits.length > PARTNER_ID_DIGITS.max) {
-    return { kind: 'length', id: digits, looksLike: digits.length === 9 ? 'duns' : digits.length === 10 || digits.length === 11 ? 'phone' : undefined };
+    return {
+      kind: 'length',
+      id: digits,
+      looksLike: digits.length === 9 ? 'duns' : digits.length === 10 || digits.length === 11 ? 'phone' : undefined,
+    };
   }
   return { kind: 'ok', id: digits };
 }

@@ -7,8 +7,20 @@
  */
 
 export const PORTAL_CODES = [
-  '2200', '2201', '2203', '2204', '800015', '800016', '800039', '900123', '900400', 'mpn-not-numeric',
-  'VerifiedShippable', 'Verified', 'InteractionRequired', 'NotValidated',
+  '2200',
+  '2201',
+  '2203',
+  '2204',
+  '800015',
+  '800016',
+  '800039',
+  '900123',
+  '900400',
+  'mpn-not-numeric',
+  'VerifiedShippable',
+  'Verified',
+  'InteractionRequired',
+  'NotValidated',
 ] as const;
 export type PortalCode = (typeof PORTAL_CODES)[number];
 
@@ -30,7 +42,8 @@ const PHRASES: readonly [RegExp, PortalCode][] = [
 const CODE_AFTER_WORD = /(?:error|code|エラー|コード)(?:\s*(?:code|コード))?\s*[:：=#-]?\s*(\d{4,6})(?!\d)/gi;
 const CODE_IN_BRACKETS = /[(（[［]\s*(\d{4,6})\s*[)）\]］]/g;
 /** The address-verification service's statuses, as the portal passes them on (CamelCase, one word). */
-const ADDRESS_STATUS = /\b(VerifiedShippable|InteractionRequired|NotValidated)\b|(?:[Ss]tatus|ステータス|状態)\s*[:：]?\s*["“「]?(Verified)\b/g;
+const ADDRESS_STATUS =
+  /\b(VerifiedShippable|InteractionRequired|NotValidated)\b|(?:[Ss]tatus|ステータス|状態)\s*[:：]?\s*["“「]?(Verified)\b/g;
 
 /** The portal codes a message's text shows, each once, in the order they appear. */
 export function recognisePortalErrors(text: string): PortalCode[] {
@@ -47,4 +60,3 @@ export function recognisePortalErrors(text: string): PortalCode[] {
   found.sort((a, b) => a.at - b.at);
   return [...new Set(found.map((f) => f.code))];
 }
-

@@ -60,7 +60,14 @@ export interface Report {
   title: string;
   summary: string;
   issues: { code: string; severity: Severity; field: string; value: string; message: string }[];
-  portalErrors: { code: string; severity: Severity; means: string; todo: string; step: { id: string; title: string; link?: string }; shown: string }[];
+  portalErrors: {
+    code: string;
+    severity: Severity;
+    means: string;
+    todo: string;
+    step: { id: string; title: string; link?: string };
+    shown: string;
+  }[];
   progress: {
     done: number;
     total: number;
@@ -75,18 +82,26 @@ const W = {
   en: {
     severity: { error: 'error', warning: 'warning', info: 'note' } as Record<Severity, string>,
     count: (n: number, s: Severity) => `${n} ${W.en.severity[s]}${n === 1 ? '' : 's'}`,
-    status: { todo: 'to do', 'in-progress': 'in progress', done: 'done', blocked: 'blocked', skipped: 'skipped' } as Record<StepStatus, string>,
+    status: { todo: 'to do', 'in-progress': 'in progress', done: 'done', blocked: 'blocked', skipped: 'skipped' } as Record<
+      StepStatus,
+      string
+    >,
     readiness: { met: 'met', 'not-met': 'not met', unknown: 'unknown' } as Record<Readiness, string>,
     por: {
-      pla: 'PLA associated with the CSP account', region: "Business country in the distributor's CSP region", status: 'Reseller status Active',
-      mpa: 'Microsoft Partner Agreement accepted', distributor: 'Distributor authorized',
+      pla: 'PLA associated with the CSP account',
+      region: "Business country in the distributor's CSP region",
+      status: 'Reseller status Active',
+      mpa: 'Microsoft Partner Agreement accepted',
+      distributor: 'Distributor authorized',
     } as Record<string, string>,
     none: 'The assistant found no issue on this page.',
     summary: (page: string, counts: string) => `On the Partner Center page ${page}, the assistant found ${counts}.`,
     blocking: (list: string) => ` Most serious first: ${list}.`,
     portal: (codes: string) => ` The portal itself shows ${codes}.`,
-    progress: (done: number, total: number, next?: string) => ` Enrollment: ${done} of ${total} steps done${next ? `; next: ${next}` : ''}.`,
-    porLine: (met: number, all: number, missing: string) => ` Partner-of-record readiness: ${met} of ${all} conditions met${missing ? ` (not met: ${missing})` : ''}.`,
+    progress: (done: number, total: number, next?: string) =>
+      ` Enrollment: ${done} of ${total} steps done${next ? `; next: ${next}` : ''}.`,
+    porLine: (met: number, all: number, missing: string) =>
+      ` Partner-of-record readiness: ${met} of ${all} conditions met${missing ? ` (not met: ${missing})` : ''}.`,
     on: (code: string, field: string) => `${code} on “${field}”`,
     noField: '(page)',
     and: ', ',
@@ -94,18 +109,25 @@ const W = {
   ja: {
     severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<Severity, string>,
     count: (n: number, s: Severity) => `${W.ja.severity[s]} ${n} 件`,
-    status: { todo: '未着手', 'in-progress': '進行中', done: '完了', blocked: 'ブロック', skipped: 'スキップ' } as Record<StepStatus, string>,
+    status: { todo: '未着手', 'in-progress': '進行中', done: '完了', blocked: 'ブロック', skipped: 'スキップ' } as Record<
+      StepStatus,
+      string
+    >,
     readiness: { met: '満たしている', 'not-met': '満たしていない', unknown: '不明' } as Record<Readiness, string>,
     por: {
-      pla: 'PLA が CSP アカウントに関連付け済み', region: '事業所の国がディストリビューターの CSP リージョン内', status: 'リセラーの状態がアクティブ',
-      mpa: 'マイクロソフト パートナー契約に同意済み', distributor: 'ディストリビューターを承認済み',
+      pla: 'PLA が CSP アカウントに関連付け済み',
+      region: '事業所の国がディストリビューターの CSP リージョン内',
+      status: 'リセラーの状態がアクティブ',
+      mpa: 'マイクロソフト パートナー契約に同意済み',
+      distributor: 'ディストリビューターを承認済み',
     } as Record<string, string>,
     none: 'このページに問題は見つかりませんでした。',
     summary: (page: string, counts: string) => `パートナー センターのページ ${page} で、${counts}が見つかりました。`,
     blocking: (list: string) => `重大な順に: ${list}。`,
     portal: (codes: string) => `ポータル自体が ${codes} を表示しています。`,
     progress: (done: number, total: number, next?: string) => `登録: ${total} ステップ中 ${done} 完了${next ? `、次は「${next}」` : ''}。`,
-    porLine: (met: number, all: number, missing: string) => `パートナー オブ レコードの準備: ${all} 条件中 ${met} 件を満たしています${missing ? ` (未達: ${missing})` : ''}。`,
+    porLine: (met: number, all: number, missing: string) =>
+      `パートナー オブ レコードの準備: ${all} 条件中 ${met} 件を満たしています${missing ? ` (未達: ${missing})` : ''}。`,
     on: (code: string, field: string) => `「${field}」の ${code}`,
     noField: '(ページ)',
     and: '、',
@@ -143,7 +165,11 @@ export function redactPath(url: string): string {
 export function buildReport(input: ReportInput): Report {
   const { locale, shown } = input;
   const w = W[locale];
-  const sensitive = collectSensitive(input.fields, input.profile, input.issues.map((i) => i.params));
+  const sensitive = collectSensitive(
+    input.fields,
+    input.profile,
+    input.issues.map((i) => i.params),
+  );
   const r = new Redactor(sensitive, shown, locale);
   const fields = new Map(input.fields.map((f) => [f.id, f]));
 
@@ -166,7 +192,10 @@ export function buildReport(input: ReportInput): Report {
     const step = STEPS.find((s) => s.id === x.step);
     const link = step ? deepLink(step, pageLocale) : undefined;
     return {
-      code: e.code, severity: x.severity, means: x.means, todo: x.todo,
+      code: e.code,
+      severity: x.severity,
+      means: x.means,
+      todo: x.todo,
       step: { id: x.step, title: step ? `${step.n}. ${step.title[locale]}` : x.step, ...(link ? { link } : {}) },
       shown: r.text(e.text),
     };
@@ -174,10 +203,16 @@ export function buildReport(input: ReportInput): Report {
 
   const views = stepViews(input.progress);
   const next = nextStep(views);
-  const por = porReadiness({
-    evidence: input.progress.evidence, partnerIds: input.facts.partnerIds ?? [], associatedPartnerId: input.facts.associatedPartnerId,
-    companyCountry: input.facts.companyCountry, distributorRegion: input.facts.distributorRegion,
-  }, locale).map((c) => ({ id: c.id, name: w.por[c.id] ?? c.id, state: c.state, why: r.text(c.why) }));
+  const por = porReadiness(
+    {
+      evidence: input.progress.evidence,
+      partnerIds: input.facts.partnerIds ?? [],
+      associatedPartnerId: input.facts.associatedPartnerId,
+      companyCountry: input.facts.companyCountry,
+      distributorRegion: input.facts.distributorRegion,
+    },
+    locale,
+  ).map((c) => ({ id: c.id, name: w.por[c.id] ?? c.id, state: c.state, why: r.text(c.why) }));
 
   const page = redactPath(input.url);
   const title = r.text(input.title || page);
@@ -186,9 +221,16 @@ export function buildReport(input: ReportInput): Report {
     .filter(([, n]) => n > 0)
     .map(([s, n]) => w.count(n, s))
     .join(w.and);
-  const blocking = issues.filter((i) => i.severity !== 'info' && i.code !== 'portal-error').slice(0, 6).map((i) => w.on(i.code, i.field)).join(w.and);
+  const blocking = issues
+    .filter((i) => i.severity !== 'info' && i.code !== 'portal-error')
+    .slice(0, 6)
+    .map((i) => w.on(i.code, i.field))
+    .join(w.and);
   const portalCodes = [...new Set(portalErrors.map((e) => e.code))].join(w.and);
-  const missing = por.filter((c) => c.state === 'not-met').map((c) => c.name).join(w.and);
+  const missing = por
+    .filter((c) => c.state === 'not-met')
+    .map((c) => c.name)
+    .join(w.and);
   const summary =
     (issues.length ? w.summary(`“${title}”`, counts) : w.none) +
     (blocking ? w.blocking(blocking) : '') +

@@ -22,8 +22,15 @@ const H = {
     por: 'Partner-of-record (POR) readiness',
     env: 'Environment',
     envRows: {
-      extensionVersion: 'Extension version', browser: 'Browser', os: 'Operating system', uiLanguage: 'Browser language',
-      pageLanguage: 'Page language', portalLocale: 'Portal locale', page: 'Page', timeUtc: 'Time (UTC)', timeLocal: 'Time (local)',
+      extensionVersion: 'Extension version',
+      browser: 'Browser',
+      os: 'Operating system',
+      uiLanguage: 'Browser language',
+      pageLanguage: 'Page language',
+      portalLocale: 'Portal locale',
+      page: 'Page',
+      timeUtc: 'Time (UTC)',
+      timeLocal: 'Time (local)',
     } as Record<string, string>,
     hidden: 'Hidden in this report',
     nothingHidden: 'Nothing is hidden: this report shows every value as the page and the profile held it.',
@@ -46,8 +53,15 @@ const H = {
     por: 'パートナー オブ レコード (POR) の準備',
     env: '環境',
     envRows: {
-      extensionVersion: '拡張機能のバージョン', browser: 'ブラウザー', os: 'OS', uiLanguage: 'ブラウザーの言語', pageLanguage: 'ページの言語',
-      portalLocale: 'ポータルのロケール', page: 'ページ', timeUtc: '時刻 (UTC)', timeLocal: '時刻 (ローカル)',
+      extensionVersion: '拡張機能のバージョン',
+      browser: 'ブラウザー',
+      os: 'OS',
+      uiLanguage: 'ブラウザーの言語',
+      pageLanguage: 'ページの言語',
+      portalLocale: 'ポータルのロケール',
+      page: 'ページ',
+      timeUtc: '時刻 (UTC)',
+      timeLocal: '時刻 (ローカル)',
     } as Record<string, string>,
     hidden: 'このレポートで隠した情報',
     nothingHidden: '何も隠していません。ページとプロファイルの値がそのまま含まれます。',
@@ -85,7 +99,8 @@ export function toMarkdown(report: Report): string {
   if (report.issues.length === 0) out.push(h.noIssues, '');
   else {
     out.push(`| ${h.cols.join(' | ')} |`, `|${h.cols.map(() => '---').join('|')}|`);
-    for (const i of report.issues) out.push(`| ${w.severity[i.severity]} | \`${i.code}\` | ${cell(md(i.field))} | ${cell(md(i.value))} | ${cell(md(i.message))} |`);
+    for (const i of report.issues)
+      out.push(`| ${w.severity[i.severity]} | \`${i.code}\` | ${cell(md(i.field))} | ${cell(md(i.value))} | ${cell(md(i.message))} |`);
     out.push('');
   }
   if (report.portalErrors.length > 0) {
@@ -124,7 +139,12 @@ export function toPlainText(report: Report): string {
   if (report.portalErrors.length > 0) {
     out.push(...rule(h.portal(report.portalErrors.length)));
     for (const e of report.portalErrors) {
-      out.push(`* portal-error ${e.code} [${w.severity[e.severity]}]`, `  ${h.portalShown}: “${e.shown}”`, `  ${h.means}: ${e.means}`, `  ${h.todo}: ${e.todo}`);
+      out.push(
+        `* portal-error ${e.code} [${w.severity[e.severity]}]`,
+        `  ${h.portalShown}: “${e.shown}”`,
+        `  ${h.means}: ${e.means}`,
+        `  ${h.todo}: ${e.todo}`,
+      );
       out.push(`  ${h.step}: ${e.step.title}${e.step.link ? ` (${e.step.link})` : ''}`);
     }
   }

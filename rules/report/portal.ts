@@ -92,22 +92,40 @@ const EXPLAINED: Record<PortalCode, Explanation> = {
   Verified: {
     step: ADDRESS,
     means: { en: 'The address service verified the address.', ja: '住所サービスが住所を検証しました。' },
-    todo: { en: 'Use the suggested (standardized) address as it is, in every later form.', ja: '推奨された (標準化された) 住所を、以後のフォームでもそのまま使ってください。' },
+    todo: {
+      en: 'Use the suggested (standardized) address as it is, in every later form.',
+      ja: '推奨された (標準化された) 住所を、以後のフォームでもそのまま使ってください。',
+    },
   },
   VerifiedShippable: {
     step: ADDRESS,
-    means: { en: 'The address service verified the address, down to a deliverable one.', ja: '住所サービスが配達可能な住所として検証しました。' },
-    todo: { en: 'Use the suggested (standardized) address as it is, in every later form.', ja: '推奨された (標準化された) 住所を、以後のフォームでもそのまま使ってください。' },
+    means: {
+      en: 'The address service verified the address, down to a deliverable one.',
+      ja: '住所サービスが配達可能な住所として検証しました。',
+    },
+    todo: {
+      en: 'Use the suggested (standardized) address as it is, in every later form.',
+      ja: '推奨された (標準化された) 住所を、以後のフォームでもそのまま使ってください。',
+    },
   },
   InteractionRequired: {
     step: ADDRESS,
-    means: { en: 'The suggested address differs a lot from the one entered: the service changed something that matters.', ja: '推奨住所が入力した住所と大きく異なります。重要な部分が変更されています。' },
-    todo: { en: 'Compare each line with your registration records and keep the one that matches them, without abbreviations.', ja: '各行を登記簿と比べ、省略せず一致する方を使ってください。' },
+    means: {
+      en: 'The suggested address differs a lot from the one entered: the service changed something that matters.',
+      ja: '推奨住所が入力した住所と大きく異なります。重要な部分が変更されています。',
+    },
+    todo: {
+      en: 'Compare each line with your registration records and keep the one that matches them, without abbreviations.',
+      ja: '各行を登記簿と比べ、省略せず一致する方を使ってください。',
+    },
   },
   NotValidated: {
     step: ADDRESS,
     means: { en: 'The address service could not verify the address.', ja: '住所サービスが住所を検証できませんでした。' },
-    todo: { en: 'Check spelling, number and postal code against your registration records; enter it exactly as registered.', ja: '表記、番地、郵便番号を登記簿と照らし、登記どおりに入力してください。' },
+    todo: {
+      en: 'Check spelling, number and postal code against your registration records; enter it exactly as registered.',
+      ja: '表記、番地、郵便番号を登記簿と照らし、登記どおりに入力してください。',
+    },
   },
 };
 
@@ -123,7 +141,8 @@ export function explainPortalError(code: string, locale: Locale): PortalExplanat
   const e = EXPLAINED[code as PortalCode];
   if (!e) {
     return {
-      severity: 'error', step: 'associate-pla',
+      severity: 'error',
+      step: 'associate-pla',
       means: locale === 'ja' ? `パートナー センターがコード ${code} を表示しました。` : `Partner Center showed code ${code}.`,
       todo: locale === 'ja' ? 'この報告をディストリビューターに送ってください。' : 'Send this report to your distributor.',
     };

@@ -33,7 +33,15 @@ export interface Sensitive {
   tenantIds: string[];
 }
 
-export const emptySensitive = (): Sensitive => ({ emails: [], partnerIds: [], streets: [], postalCodes: [], companyNames: [], personNames: [], tenantIds: [] });
+export const emptySensitive = (): Sensitive => ({
+  emails: [],
+  partnerIds: [],
+  streets: [],
+  postalCodes: [],
+  companyNames: [],
+  personNames: [],
+  tenantIds: [],
+});
 
 const MASK: Record<Locale, { street: string; postal: string; company: string; person: string; tenant: string }> = {
   en: { street: '[street]', postal: '[postal code]', company: '[company]', person: '[name]', tenant: '[tenant ID]' },
@@ -66,11 +74,16 @@ export class Redactor {
     const masks = new Map<string, string>();
     const add = (raws: readonly string[], mask: (raw: string) => string, on: boolean) => {
       if (!on) return;
-      for (const raw of raws) for (const v of variants(raw)) if (identifying(v) && !masks.has(v.toLowerCase())) masks.set(v.toLowerCase(), mask(v));
+      for (const raw of raws)
+        for (const v of variants(raw)) if (identifying(v) && !masks.has(v.toLowerCase())) masks.set(v.toLowerCase(), mask(v));
     };
     const m = MASK[locale];
     add(sensitive.tenantIds, () => m.tenant, !shown.tenantIds);
-    add(sensitive.partnerIds.map((p) => p.id), (v) => this.maskId(v), !shown.partnerIds);
+    add(
+      sensitive.partnerIds.map((p) => p.id),
+      (v) => this.maskId(v),
+      !shown.partnerIds,
+    );
     add(sensitive.streets, () => m.street, !shown.addresses);
     add(sensitive.postalCodes, () => m.postal, !shown.addresses);
     add(sensitive.companyNames, () => m.company, !shown.names);
@@ -120,7 +133,8 @@ export class Redactor {
     switch (kind) {
       case 'partner-id':
         return /^[\d\s０-９-]{5,12}$/.test(v) ? this.maskId(v, true) : this.text(v);
-      case 'address-line1': case 'address-line2':
+      case 'address-line1':
+      case 'address-line2':
         return this.shown.addresses ? v : m.street;
       case 'postal-code':
         return this.shown.addresses ? v : m.postal;

@@ -20,7 +20,8 @@ export interface ProfileValues {
 }
 
 /** A field that holds a person's name, by its label (the classifier has no kind for it). */
-const PERSON = /\b(?:first|last|given|family|full|contact|display|your)?\s*name\b|氏名|名前|姓|(?<![会社社団法])名(?![称簿前])|ふりがな|フリガナ/i;
+const PERSON =
+  /\b(?:first|last|given|family|full|contact|display|your)?\s*name\b|氏名|名前|姓|(?<![会社社団法])名(?![称簿前])|ふりがな|フリガナ/i;
 const NOT_PERSON = /company|business|organi[sz]ation|legal|domain|user ?name|file|会社|法人|組織|ドメイン|ファイル/i;
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const EMAIL_KINDS = new Set(['email', 'primary-contact-email', 'support-email']);

@@ -23,8 +23,24 @@ const FILLED_URL = 'https://partner.microsoft.com/en-us/dashboard/bench/filled-f
 const PLAIN_URL = 'https://bench.invalid/form'; // no content script there: the control
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const LABELS = ['Company name', 'Address line 1', 'Address line 2', 'City', 'State/Province', 'ZIP/Postal code', 'Phone number',
-  'Email address', 'First name', 'Last name', 'Partner location account (PLA) ID', 'DUNS number', '会社名', '郵便番号', 'メール アドレス', 'Website'];
+const LABELS = [
+  'Company name',
+  'Address line 1',
+  'Address line 2',
+  'City',
+  'State/Province',
+  'ZIP/Postal code',
+  'Phone number',
+  'Email address',
+  'First name',
+  'Last name',
+  'Partner location account (PLA) ID',
+  'DUNS number',
+  '会社名',
+  '郵便番号',
+  'メール アドレス',
+  'Website',
+];
 
 /** A form of `n` fields in four label styles; emails hold work addresses, the rest is empty unless `filled`. */
 function formPage(n, filled = false) {
@@ -36,7 +52,8 @@ function formPage(n, filled = false) {
     const value = email ? `user${i}@contoso.com` : filled ? `value ${i}` : '';
     if (style === 0) rows.push(`<div class="row"><label for="f${i}">${label}</label><input id="f${i}" value="${value}"></div>`);
     else if (style === 1) rows.push(`<div class="row"><label>${label} <input name="field${i}" value="${value}"></label></div>`);
-    else if (style === 2) rows.push(`<div class="row"><span id="l${i}">${label}</span><input aria-labelledby="l${i}" value="${value}"></div>`);
+    else if (style === 2)
+      rows.push(`<div class="row"><span id="l${i}">${label}</span><input aria-labelledby="l${i}" value="${value}"></div>`);
     else rows.push(`<div class="row"><div class="lbl">${label}</div><div><input placeholder="${label}" value="${value}"></div></div>`);
   }
   return `<!doctype html><html lang="en" data-csp-bench><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>
@@ -77,7 +94,13 @@ try {
       scans.push(await p.evaluate(() => performance.getEntriesByName('csp:scan').at(-1).duration));
     }
     const steps = await p.evaluate(() =>
-      ['collect', 'read', 'check'].map((s) => [s, performance.getEntriesByName(`csp:scan:${s}`).slice(1).map((m) => m.duration)]),
+      ['collect', 'read', 'check'].map((s) => [
+        s,
+        performance
+          .getEntriesByName(`csp:scan:${s}`)
+          .slice(1)
+          .map((m) => m.duration),
+      ]),
     );
     return { p, fieldCount, scans, steps };
   }
@@ -86,7 +109,12 @@ try {
   const { p: page, fieldCount, scans, steps } = await fullScans(BENCH_URL);
   results.push({ name: `full scan, ${fieldCount} fields (median of ${ROUNDS})`, value: median(scans), budget: 5, unit: 'ms' });
   for (const [step, xs] of steps) results.push({ name: `  of which ${step} (median)`, value: median(xs), unit: 'ms' });
-  results.push({ name: `full scan, ${filledRun.fieldCount} fields all filled (median)`, value: median(filledRun.scans), unit: 'ms', note: 'worst case, for information' });
+  results.push({
+    name: `full scan, ${filledRun.fieldCount} fields all filled (median)`,
+    value: median(filledRun.scans),
+    unit: 'ms',
+    note: 'worst case, for information',
+  });
 
   // 2. input → mark: time from the input event to the mark appearing (personal address) or leaving (work address).
   const latencies = await page.evaluate(async (edits) => {
@@ -96,7 +124,7 @@ try {
     const out = [];
     for (let i = 0; i < edits; i++) {
       const personal = i % 2 === 0;
-      const value = personal ? `jane${i}@${domains[(i / 2) % domains.length | 0]}` : `jane${i}@contoso.com`;
+      const value = personal ? `jane${i}@${domains[((i / 2) % domains.length) | 0]}` : `jane${i}@contoso.com`;
       const done = new Promise((resolve) => {
         const has = () => host().querySelector('[data-issue-code="personal-email-domain"]') !== null;
         const t0 = performance.now();
@@ -110,7 +138,10 @@ try {
         input.value = value;
         input.dispatchEvent(new Event('input', { bubbles: true }));
         input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
-        setTimeout(() => { obs.disconnect(); resolve(Infinity); }, 2000);
+        setTimeout(() => {
+          obs.disconnect();
+          resolve(Infinity);
+        }, 2000);
       });
       out.push(await done);
       await new Promise((r) => setTimeout(r, 20));
@@ -129,7 +160,8 @@ try {
     await sleep(500);
     const cdp = await p.createCDPSession();
     await cdp.send('Performance.enable');
-    const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])).ScriptDuration;
+    const metric = async () =>
+      Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])).ScriptDuration;
     const before = await metric();
     const longTasks = await p.evaluate(async () => {
       const tasks = [];
@@ -156,8 +188,19 @@ try {
   }
   const withExt = await storm(BENCH_URL);
   const without = await storm(PLAIN_URL);
-  results.push({ name: 'mutation storm: long tasks with the extension', value: withExt.longTasks.length, unit: '', budget: without.longTasks.length, note: `without: ${without.longTasks.length}` });
-  results.push({ name: 'mutation storm: script time with / without', value: withExt.scriptMs / Math.max(without.scriptMs, 0.001), unit: '×', note: `${fmt(withExt.scriptMs)} / ${fmt(without.scriptMs)}` });
+  results.push({
+    name: 'mutation storm: long tasks with the extension',
+    value: withExt.longTasks.length,
+    unit: '',
+    budget: without.longTasks.length,
+    note: `without: ${without.longTasks.length}`,
+  });
+  results.push({
+    name: 'mutation storm: script time with / without',
+    value: withExt.scriptMs / Math.max(without.scriptMs, 0.001),
+    unit: '×',
+    note: `${fmt(withExt.scriptMs)} / ${fmt(without.scriptMs)}`,
+  });
 } finally {
   await ext.close();
 }
@@ -167,7 +210,12 @@ const size = gzipSync(readFileSync(path.join(ROOT, '.output/chrome-mv3/content-s
 results.push({ name: 'content script, gzip', value: size, budget: 50, unit: 'KB' });
 
 // The busy page, both browsers (issue 12's measures): each result says its browser.
-const busy = await runBusy((process.env.BENCH_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean));
+const busy = await runBusy(
+  (process.env.BENCH_BROWSERS ?? 'chromium,firefox')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 for (const r of busy) results.push({ ...r, name: `[${r.browser}] ${r.name}` });
 
 let over = 0;
@@ -175,7 +223,8 @@ console.log(`\nBenchmark (${smoke ? 'smoke run' : 'full run'}), Chromium and Fir
 for (const r of results) {
   const within = r.budget === undefined || r.value <= r.budget;
   if (!within) over++;
-  const value = r.unit === 'ms' ? fmt(r.value) : `${r.value.toFixed(r.unit === '' ? 0 : r.unit === '×' && r.value < 1 ? 3 : 2)} ${r.unit}`.trim();
+  const value =
+    r.unit === 'ms' ? fmt(r.value) : `${r.value.toFixed(r.unit === '' ? 0 : r.unit === '×' && r.value < 1 ? 3 : 2)} ${r.unit}`.trim();
   const budget = r.budget === undefined ? '' : `  budget ≤ ${r.budget}${r.unit === '' ? '' : ` ${r.unit}`}  ${within ? 'OK' : 'OVER'}`;
   console.log(`  ${r.name.padEnd(72)} ${value.padStart(10)}${budget}${r.note ? `  (${r.note})` : ''}`);
 }

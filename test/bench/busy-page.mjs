@@ -5,9 +5,26 @@
 // taken in one run.
 
 const FIELDS = [
-  'Company name', 'Address line 1', 'Address line 2', 'City', 'State/Province', 'ZIP/Postal code', 'Country or region', 'Phone number',
-  'First name', 'Last name', 'Email address', 'Partner location account (PLA) ID', 'Website', 'Job title', 'DUNS number', 'Support email',
-  '会社名', '郵便番号', 'メール アドレス', '電話番号',
+  'Company name',
+  'Address line 1',
+  'Address line 2',
+  'City',
+  'State/Province',
+  'ZIP/Postal code',
+  'Country or region',
+  'Phone number',
+  'First name',
+  'Last name',
+  'Email address',
+  'Partner location account (PLA) ID',
+  'Website',
+  'Job title',
+  'DUNS number',
+  'Support email',
+  '会社名',
+  '郵便番号',
+  'メール アドレス',
+  '電話番号',
 ];
 
 /** One Fluent-like text field, five divs deep, named by aria-labelledby; `value` pre-filled. */
@@ -29,7 +46,8 @@ export function busyPage({ rows = 500, fields = 40, filler = 0 } = {}) {
     const value = label.includes('mail') || label.includes('メール') ? `user${i}@contoso.com` : i % 3 === 0 ? `value ${i}` : '';
     form.push(field(i, label, value));
   }
-  const fillerHtml = filler > 0 ? `<div id="filler">${'<div class="f"><span>item</span><span>more</span></div>'.repeat(Math.ceil(filler / 3))}</div>` : '';
+  const fillerHtml =
+    filler > 0 ? `<div id="filler">${'<div class="f"><span>item</span><span>more</span></div>'.repeat(Math.ceil(filler / 3))}</div>` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Legal info | Partner Center</title>
 <style>body{font:14px/20px "Segoe UI",sans-serif;margin:0}.ms-TextField{margin:6px 0;max-width:420px}.ms-TextField-field{width:100%}
 [role=row]{display:flex;gap:8px}[role=gridcell]{flex:1}.spin{display:inline-block;width:12px;height:12px}</style></head>

@@ -89,11 +89,23 @@ async function ratio(ext, kind) {
   const ownExt = after.ext - before.ext;
   const ownPage = after.page - before.page;
   if (profiled) {
-    report(kind, 'extension ÷ page JS, busy page (CPU profiler)', profiled.ext / Math.max(profiled.page, 0.001), '×', 0.05,
-      `ext ${profiled.ext.toFixed(1)} ms, page ${profiled.page.toFixed(1)} ms over ${STEADY_MS / 1000} s`);
+    report(
+      kind,
+      'extension ÷ page JS, busy page (CPU profiler)',
+      profiled.ext / Math.max(profiled.page, 0.001),
+      '×',
+      0.05,
+      `ext ${profiled.ext.toFixed(1)} ms, page ${profiled.page.toFixed(1)} ms over ${STEADY_MS / 1000} s`,
+    );
   }
-  report(kind, 'extension ÷ page JS, busy page (own timing)', ownExt / Math.max(ownPage, 0.001), '×', kind === 'firefox' ? 0.05 : undefined,
-    `ext ${ownExt.toFixed(1)} ms, page ${ownPage.toFixed(1)} ms, ${after.scans - before.scans} scans`);
+  report(
+    kind,
+    'extension ÷ page JS, busy page (own timing)',
+    ownExt / Math.max(ownPage, 0.001),
+    '×',
+    kind === 'firefox' ? 0.05 : undefined,
+    `ext ${ownExt.toFixed(1)} ms, page ${ownPage.toFixed(1)} ms, ${after.scans - before.scans} scans`,
+  );
   await p.close();
 }
 
@@ -116,7 +128,7 @@ async function sweep(ext, kind) {
     await p.close();
   }
   const spread = Math.max(...times) / Math.max(Math.min(...times), 0.05);
-  report(kind, 'scan time, 100k ÷ 1k nodes (flat)', spread, '×', 1.2, 'sub-0.1 ms timings are at the clock\'s resolution');
+  report(kind, 'scan time, 100k ÷ 1k nodes (flat)', spread, '×', 1.2, "sub-0.1 ms timings are at the clock's resolution");
   for (const fields of [10, 40, 200]) {
     const p = await open(ext, `${PORTAL}/fields-${fields}`, busyPage({ rows: 0, fields }));
     await p.waitForFunction(() => performance.getEntriesByName('csp:scan').length > 0, { timeout: 20000 });
@@ -124,14 +136,21 @@ async function sweep(ext, kind) {
     const n = await p.evaluate(() => performance.getEntriesByName('csp:scan').length);
     await p.evaluate(() => (document.getElementById('lbl-0').textContent = 'Company name (legal)'));
     await p.waitForFunction((n) => performance.getEntriesByName('csp:scan').length > n, { timeout: 5000 }, n);
-    report(kind, `scan after a label change, ${fields} fields`, await p.evaluate(() => performance.getEntriesByName('csp:scan').at(-1).duration), 'ms');
+    report(
+      kind,
+      `scan after a label change, ${fields} fields`,
+      await p.evaluate(() => performance.getEntriesByName('csp:scan').at(-1).duration),
+      'ms',
+    );
     await p.close();
   }
 }
 
 /** A grid inside a shadow root re-rendered 100 times: DOM nodes still alive after GC, with and without us. */
 async function churn(ext) {
-  const html = busyPage({ rows: 0 }).replace('</main>', `<grid-host id="gh"></grid-host></main><script>
+  const html = busyPage({ rows: 0 }).replace(
+    '</main>',
+    `<grid-host id="gh"></grid-host></main><script>
     customElements.define('grid-host', class extends HTMLElement {});
     window.rerender = () => {
       const host = document.getElementById('gh');
@@ -141,9 +160,13 @@ async function churn(ext) {
       root.innerHTML = '<div role="grid">' + '<div role="row"><span role="gridcell">a</span><span role="gridcell">b</span></div>'.repeat(50) + '</div>';
       host.replaceWith(fresh);
     };
-  </script>`);
+  </script>`,
+  );
   const alive = {};
-  for (const [who, url] of [['with', `${PORTAL}/churn`], ['without', `${PLAIN}/churn`]]) {
+  for (const [who, url] of [
+    ['with', `${PORTAL}/churn`],
+    ['without', `${PLAIN}/churn`],
+  ]) {
     const p = await open(ext, url, html);
     await sleep(1500);
     for (let i = 0; i < 100; i++) {
@@ -156,8 +179,14 @@ async function churn(ext) {
     alive[who] = (await cdp.send('Memory.getDOMCounters')).nodes;
     await p.close();
   }
-  report('chromium', 'DOM nodes alive after 100 shadow-grid re-renders, with ÷ without', alive.with / alive.without, '×', 2,
-    `${alive.with} vs ${alive.without}`);
+  report(
+    'chromium',
+    'DOM nodes alive after 100 shadow-grid re-renders, with ÷ without',
+    alive.with / alive.without,
+    '×',
+    2,
+    `${alive.with} vs ${alive.without}`,
+  );
 }
 
 /** Event listeners over a minute on the busy page, and after 100 scroll events. */
@@ -172,8 +201,14 @@ async function listeners(ext) {
   for (let i = 0; i < 100; i++) await p.evaluate(() => window.dispatchEvent(new Event('scroll')));
   await sleep(500);
   const scrolled = await count();
-  report('chromium', `event listeners: growth over ${LISTENER_MS / 1000} s and 100 scrolls`, Math.max(minute, scrolled) - start, '', 0,
-    `${start} → ${minute} → ${scrolled}`);
+  report(
+    'chromium',
+    `event listeners: growth over ${LISTENER_MS / 1000} s and 100 scrolls`,
+    Math.max(minute, scrolled) - start,
+    '',
+    0,
+    `${start} → ${minute} → ${scrolled}`,
+  );
   await p.close();
 }
 

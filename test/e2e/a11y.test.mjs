@@ -10,22 +10,43 @@ import { openPortal, sleep, waitForMarks } from './helpers.mjs';
 import { urlOf } from './portal.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
-const LANGS = (process.env.E2E_LANGS ?? 'en,ja').split(',').map((s) => s.trim()).filter(Boolean);
-const PAGES = { 'popup.html': '[data-testid="issue-count"]', 'sidepanel.html': '[data-testid="checklist"]', 'options.html': '#save', 'welcome.html': '#welcome-save-region' };
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const LANGS = (process.env.E2E_LANGS ?? 'en,ja')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const PAGES = {
+  'popup.html': '[data-testid="issue-count"]',
+  'sidepanel.html': '[data-testid="checklist"]',
+  'options.html': '#save',
+  'welcome.html': '#welcome-save-region',
+};
 
 /** Every axe violation (any impact) in `page`, or only in our shadow-root host when `ours`. */
 async function axe(page, ours = false) {
   if (!(await page.evaluate(() => Boolean(globalThis.axe)))) await page.evaluate(AXE);
-  const result = await page.evaluate((own) => globalThis.axe.run(own ? document.querySelector('csp-reseller-assistant') : document, { resultTypes: ['violations'] }), ours);
-  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
+  const result = await page.evaluate(
+    (own) => globalThis.axe.run(own ? document.querySelector('csp-reseller-assistant') : document, { resultTypes: ['violations'] }),
+    ours,
+  );
+  return result.violations.map(
+    (v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
+  );
 }
 
 const MODES = [{ name: 'default', features: [] }];
 /** Chromium emulates forced colours (Windows high contrast) and dark mode; Firefox's driver does not. */
-const modesOf = (kind) => (kind === 'chromium'
-  ? [...MODES, { name: 'forced colours', features: [{ name: 'forced-colors', value: 'active' }] }, { name: 'dark', features: [{ name: 'prefers-color-scheme', value: 'dark' }] }]
-  : MODES);
+const modesOf = (kind) =>
+  kind === 'chromium'
+    ? [
+        ...MODES,
+        { name: 'forced colours', features: [{ name: 'forced-colors', value: 'active' }] },
+        { name: 'dark', features: [{ name: 'prefers-color-scheme', value: 'dark' }] },
+      ]
+    : MODES;
 
 for (const kind of BROWSERS) {
   for (const lang of LANGS) {
@@ -81,7 +102,11 @@ for (const kind of BROWSERS) {
           const mark = await tab.$('csp-reseller-assistant >>> .mark');
           await mark.hover();
           await sleep(200);
-          assert.equal(await tab.evaluate(() => !document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('.card').hidden), true, 'the card is open');
+          assert.equal(
+            await tab.evaluate(() => !document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('.card').hidden),
+            true,
+            'the card is open',
+          );
           for (const mode of modesOf(kind)) {
             if (kind === 'chromium') await tab.emulateMediaFeatures(mode.features);
             assert.deepEqual(await axe(tab, true), [], `mark and card, ${mode.name}`);

@@ -18,14 +18,18 @@ function firstExisting(envVar, candidates, what) {
     return fromEnv;
   }
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`No ${what} found: install it (apt-get install ${what === 'Chromium' ? 'chromium' : 'firefox-esr'}) or set ${envVar}`);
+  if (!found)
+    throw new Error(`No ${what} found: install it (apt-get install ${what === 'Chromium' ? 'chromium' : 'firefox-esr'}) or set ${envVar}`);
   return found;
 }
 
 export const chromiumPath = () =>
-  firstExisting('CHROME_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'], 'Chromium');
-export const firefoxPath = () =>
-  firstExisting('FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox'], 'Firefox');
+  firstExisting(
+    'CHROME_PATH',
+    ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'],
+    'Chromium',
+  );
+export const firefoxPath = () => firstExisting('FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox'], 'Firefox');
 
 /** The built extension: `CSP_EXTENSION_DIR` (e.g. the benchmark's build, or an older build to compare) or the normal one. */
 export function extensionDir(kind) {
@@ -52,15 +56,21 @@ export async function launch(kind, { headless = true, lang = 'en-US', userDataDi
       // On Linux, Chromium takes its UI language from LANGUAGE; --lang alone is not enough.
       env: { ...process.env, LANGUAGE: lang },
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', `--lang=${lang}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        `--lang=${lang}`,
       ],
     });
     const id = await browser.installExtension(extensionDir('chromium'));
-    const worker = await browser.waitForTarget(
-      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`),
-      { timeout: 15000 },
-    );
+    const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`), {
+      timeout: 15000,
+    });
     return { kind, browser, base: `chrome-extension://${id}`, worker, close: () => browser.close() };
   }
   const before = new Set(profiles());
@@ -116,9 +126,11 @@ export async function openExtensionPage(ext, page, file) {
   }
   // Re-opening the URL already shown: the old document also says "complete" at that URL until it is
   // replaced, so it is marked first and the wait is for a document without the mark.
-  await page.evaluate(() => {
-    window.__cspOldDocument = true;
-  }).catch(() => {});
+  await page
+    .evaluate(() => {
+      window.__cspOldDocument = true;
+    })
+    .catch(() => {});
   page.goto(url).catch(() => {});
   const deadline = Date.now() + 15000;
   while (Date.now() < deadline) {

@@ -7,11 +7,27 @@ import { launch, openExtensionPage } from './browsers.mjs';
 import { openPortal, sleep, waitForMarks } from './helpers.mjs';
 import { PORTAL, urlOf } from './portal.mjs';
 
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
-const LANGS = (process.env.E2E_LANGS ?? 'en,ja').split(',').map((s) => s.trim()).filter(Boolean);
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const LANGS = (process.env.E2E_LANGS ?? 'en,ja')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const WORDS = {
-  en: { learned: /^Learned 3 PartnerIDs from Identifiers\.$/, copied: /^Copied: 7654321$/, copy: /^Copy the PLA ID 7654321$/, undone: /previous facts are back/ },
-  ja: { learned: /^識別子ページから PartnerID を 3 件読み込みました。$/, copied: /^コピーしました: 7654321$/, copy: /^PLA ID 7654321 をコピー$/, undone: /元に戻しました/ },
+  en: {
+    learned: /^Learned 3 PartnerIDs from Identifiers\.$/,
+    copied: /^Copied: 7654321$/,
+    copy: /^Copy the PLA ID 7654321$/,
+    undone: /previous facts are back/,
+  },
+  ja: {
+    learned: /^識別子ページから PartnerID を 3 件読み込みました。$/,
+    copied: /^コピーしました: 7654321$/,
+    copy: /^PLA ID 7654321 をコピー$/,
+    undone: /元に戻しました/,
+  },
 };
 const OWN_PLA = { id: '7777777', type: 'location', country: 'DE', source: 'user' };
 const TEAM = JSON.stringify({ format: 'csp-reseller-assistant/team-profile', version: 1, partnerIds: [OWN_PLA] });
@@ -21,12 +37,24 @@ function layout(frame) {
   return frame.evaluate(() => {
     const box = (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
     const root = document.querySelector('csp-reseller-assistant')?.shadowRoot;
-    const marks = root ? [...root.querySelectorAll('.mark')].filter((m) => !m.hidden).map((m) => ({ ...box(m.getBoundingClientRect()), field: m.dataset.fieldId })) : [];
+    const marks = root
+      ? [...root.querySelectorAll('.mark')]
+          .filter((m) => !m.hidden)
+          .map((m) => ({ ...box(m.getBoundingClientRect()), field: m.dataset.fieldId }))
+      : [];
     const card = root?.querySelector('.card');
     const fields = [...document.querySelectorAll('input, select, textarea')].map((f) => ({ id: f.id, ...box(f.getBoundingClientRect()) }));
-    const dialogs = [...document.querySelectorAll('[role="dialog"]')].filter((d) => d.getClientRects().length).map((d) => ({ ...box(d.getBoundingClientRect()), modal: d.getAttribute('aria-modal') === 'true', has: [...d.querySelectorAll('input')].map((i) => i.id) }));
+    const dialogs = [...document.querySelectorAll('[role="dialog"]')]
+      .filter((d) => d.getClientRects().length)
+      .map((d) => ({
+        ...box(d.getBoundingClientRect()),
+        modal: d.getAttribute('aria-modal') === 'true',
+        has: [...d.querySelectorAll('input')].map((i) => i.id),
+      }));
     return {
-      marks, fields, dialogs,
+      marks,
+      fields,
+      dialogs,
       card: card && !card.hidden ? box(card.getBoundingClientRect()) : null,
       view: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
     };
@@ -45,7 +73,13 @@ function assertPlaced(l, fieldId, what) {
   for (const d of l.dialogs) if (!d.has.includes(fieldId)) assert.ok(!overlaps(mark, d), `${what}: the mark is off the dialog`);
   if (l.card) {
     assert.ok(within(l.card, l.view), `${what}: the card is inside the viewport ${JSON.stringify(l.card)}`);
-    assert.ok(!overlaps(l.card, l.fields.find((f) => f.id === fieldId)), `${what}: the card does not cover its own field`);
+    assert.ok(
+      !overlaps(
+        l.card,
+        l.fields.find((f) => f.id === fieldId),
+      ),
+      `${what}: the card does not cover its own field`,
+    );
   }
 }
 
@@ -59,8 +93,12 @@ const uiState = (frame) =>
     return {
       cardShown: !card.hidden,
       cardCode: card.dataset.cardCode ?? null,
-      pageFocus: document.activeElement === host ? null : document.activeElement?.id ?? null,
-      ownFocus: active ? (active.classList.contains('mark') ? `mark:${active.dataset.issueCode}` : `button:${active.dataset.action ?? active.className}`) : null,
+      pageFocus: document.activeElement === host ? null : (document.activeElement?.id ?? null),
+      ownFocus: active
+        ? active.classList.contains('mark')
+          ? `mark:${active.dataset.issueCode}`
+          : `button:${active.dataset.action ?? active.className}`
+        : null,
       status: root.querySelector('.card .det[data-copied]')?.textContent ?? null,
       copied: root.querySelector('.card .det[data-copied]')?.dataset.copied ?? null,
     };
@@ -126,14 +164,20 @@ for (const kind of BROWSERS) {
         await tab.click('#TextField91');
         await tab.keyboard.type('1234567');
         const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'pga-instead-of-pla'), 8000);
-        assert.ok(marks.some((x) => x.code === 'pga-instead-of-pla'), 'the PGA is flagged');
+        assert.ok(
+          marks.some((x) => x.code === 'pga-instead-of-pla'),
+          'the PGA is flagged',
+        );
         return tab;
       }
 
       it('a card: opens on hover, the pointer moves onto it, its copy action copies the PLA, Escape closes it and focus returns', async () => {
         const tab = await plaForm();
         try {
-          if (kind === 'chromium') await ext.browser.defaultBrowserContext().overridePermissions(PORTAL, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+          if (kind === 'chromium')
+            await ext.browser
+              .defaultBrowserContext()
+              .overridePermissions(PORTAL, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
           // Away from the field first: its focus would open the card on its own.
           await tab.evaluate(() => document.activeElement?.blur());
           await tab.mouse.move(5, 5);
@@ -147,7 +191,11 @@ for (const kind of BROWSERS) {
           const to = await card.boundingBox();
           await tab.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
           await sleep(700);
-          assert.equal((await uiState(tab)).cardShown, true, `still shown with the pointer on the card (from ${JSON.stringify(from)} to ${JSON.stringify(to)})`);
+          assert.equal(
+            (await uiState(tab)).cardShown,
+            true,
+            `still shown with the pointer on the card (from ${JSON.stringify(from)} to ${JSON.stringify(to)})`,
+          );
           const copy = await tab.$('csp-reseller-assistant >>> .card [data-action="copy-pla"]');
           assert.match(await copy.evaluate((b) => b.textContent), w.copy);
           await copy.click();
@@ -195,15 +243,21 @@ for (const kind of BROWSERS) {
           assert.equal(state.cardShown, true, 'the card shows for the focused field');
           assert.equal(state.cardCode, 'pga-instead-of-pla');
           assert.equal(state.pageFocus, 'TextField91', 'focus stays in the field');
-          const said = await tab.evaluate(() => document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('[role="status"]').textContent);
+          const said = await tab.evaluate(
+            () => document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('[role="status"]').textContent,
+          );
           assert.ok(said.length > 20, `the live region says the field's issue (${said})`);
           await tab.keyboard.press('Tab');
           await sleep(100);
           state = await uiState(tab);
           assert.equal(state.pageFocus, null, 'Tab leaves the field for our UI');
           assert.equal(state.ownFocus, 'mark:pga-instead-of-pla', 'its mark is next');
-          const name = await tab.evaluate(() => document.querySelector('csp-reseller-assistant').shadowRoot.activeElement.getAttribute('aria-label'));
-          const label = await tab.evaluate(() => (document.querySelector('label[for="TextField91"]')?.textContent ?? '').replace(/\*\s*$/, '').trim());
+          const name = await tab.evaluate(() =>
+            document.querySelector('csp-reseller-assistant').shadowRoot.activeElement.getAttribute('aria-label'),
+          );
+          const label = await tab.evaluate(() =>
+            (document.querySelector('label[for="TextField91"]')?.textContent ?? '').replace(/\*\s*$/, '').trim(),
+          );
           assert.ok(label && name.startsWith(label), `the mark's name starts with the field's label: "${name}" / "${label}"`);
           // Through the card's buttons, then on to the page's next control (never back to the start).
           for (let i = 0; i < 8 && (await uiState(tab)).pageFocus === null; i++) await tab.keyboard.press('Tab');
@@ -217,7 +271,11 @@ for (const kind of BROWSERS) {
       });
 
       it('marks and cards stay in view, off other fields and off dialogs: tight row, left edge, dialog, frame', async () => {
-        for (const [file, fieldId] of [['en/layout-tight-row.html', 'TextField13'], ['en/layout-left-edge.html', 'c-mail'], ['en/layout-dialog.html', 'lp-mail']]) {
+        for (const [file, fieldId] of [
+          ['en/layout-tight-row.html', 'TextField13'],
+          ['en/layout-left-edge.html', 'c-mail'],
+          ['en/layout-dialog.html', 'lp-mail'],
+        ]) {
           const tab = await openPortal(ext, urlOf(file));
           try {
             await waitForMarks(tab, (m) => m.length === 1, 8000);

@@ -11,7 +11,10 @@ import { launch, openExtensionPage } from './browsers.mjs';
 import { openPortal, readMarks, sleep } from './helpers.mjs';
 import { servePage, urlOf } from './portal.mjs';
 
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TEAM = {
   format: 'csp-reseller-assistant/team-profile',
@@ -49,7 +52,9 @@ async function visit(ext, file, { wait = 900, act } = {}) {
 async function axe(page) {
   await page.evaluate(AXE);
   const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
 }
 
 for (const kind of BROWSERS) {
@@ -65,7 +70,8 @@ for (const kind of BROWSERS) {
       await page.waitForSelector('[data-testid="progress"]', { timeout: 10000 });
       return page;
     }
-    const stepStates = (page) => page.$$eval('[data-testid="checklist"] [data-step]', (els) => Object.fromEntries(els.map((e) => [e.dataset.step, e.dataset.status])));
+    const stepStates = (page) =>
+      page.$$eval('[data-testid="checklist"] [data-step]', (els) => Object.fromEntries(els.map((e) => [e.dataset.step, e.dataset.status])));
 
     before(async () => {
       ext = await launch(kind);
@@ -90,7 +96,10 @@ for (const kind of BROWSERS) {
     it('walking the portal completes steps from what the pages show, each with its evidence', async () => {
       assert.equal((await message({ type: 'import-profile', text: JSON.stringify(TEAM) })).ok, true);
       await visit(ext, 'en/home.html');
-      const fromPages = (p) => Object.values(p.evidence).filter((e) => e.path !== '').map((e) => e.kind);
+      const fromPages = (p) =>
+        Object.values(p.evidence)
+          .filter((e) => e.path !== '')
+          .map((e) => e.kind);
       assert.deepEqual(fromPages(await progress()), [], 'the home page is no evidence of anything');
       await visit(ext, 'en/welcome.html');
       await visit(ext, 'en/identifiers-cards.html');
@@ -101,40 +110,71 @@ for (const kind of BROWSERS) {
       await visit(ext, 'en/legal-info-programs.html');
       await visit(ext, 'en/agreements.html');
       await visit(ext, 'ja/user-management.html');
-      assert.equal((await progress()).evidence['admin-agent'], undefined, 'another user\'s Admin agent role is not ours');
+      assert.equal((await progress()).evidence['admin-agent'], undefined, "another user's Admin agent role is not ours");
       await visit(ext, 'en/user-management.html');
       await visit(ext, 'ja/indirect-providers.html');
       await visit(ext, 'en/relationship-request.html', { act: (tab) => tab.click('#authorize') });
       await visit(ext, 'en/indirect-providers.html');
       p = await until(progress, (x) => x.evidence['distributor-listed']?.value === 'active');
-      assert.deepEqual(
-        Object.fromEntries(Object.entries(p.evidence).map(([k, v]) => [k, v.value])),
-        {
-          'account-seen': 'seen', 'csp-status': 'active', 'distributor-authorized': 'seen', 'distributor-listed': 'active', 'distributor-set': 'seen',
-          'email-verification': 'verified', 'enrollment-form-seen': 'seen', mpa: 'accepted', 'admin-agent': 'seen', 'pla-associated': 'seen',
-          'pla-known': 'seen', 'welcome-seen': 'seen',
-        },
-      );
+      assert.deepEqual(Object.fromEntries(Object.entries(p.evidence).map(([k, v]) => [k, v.value])), {
+        'account-seen': 'seen',
+        'csp-status': 'active',
+        'distributor-authorized': 'seen',
+        'distributor-listed': 'active',
+        'distributor-set': 'seen',
+        'email-verification': 'verified',
+        'enrollment-form-seen': 'seen',
+        mpa: 'accepted',
+        'admin-agent': 'seen',
+        'pla-associated': 'seen',
+        'pla-known': 'seen',
+        'welcome-seen': 'seen',
+      });
       assert.equal(p.evidence['csp-status'].path, '/dashboard/v2/account-settings/organization/legalinfo');
-      assert.equal(p.evidence['distributor-authorized'].path, '/dashboard/v2/customers/indirectresellers/relationshiprequest/6f1c2a9e-0b7d-4c1e-9a53-2f8e7d6c5b4a');
+      assert.equal(
+        p.evidence['distributor-authorized'].path,
+        '/dashboard/v2/customers/indirectresellers/relationshiprequest/6f1c2a9e-0b7d-4c1e-9a53-2f8e7d6c5b4a',
+      );
 
       const sidebar = await openUi('sidepanel.html');
-      const states = await until(() => stepStates(sidebar), (s) => s['status-active'] === 'done');
+      const states = await until(
+        () => stepStates(sidebar),
+        (s) => s['status-active'] === 'done',
+      );
       assert.deepEqual(states, {
-        'partner-program-membership': 'done', 'open-welcome': 'done', 'review-welcome': 'done', 'sign-in-global-admin': 'done', 'associate-pla': 'done',
-        'legal-business-profile': 'todo', 'primary-contact': 'done', 'verify-email': 'done', 'business-verification': 'done', 'accept-mpa': 'done',
-        'status-active': 'done', 'admin-agent-role': 'done', 'choose-distributor': 'done', 'authorize-distributor': 'done', 'distributor-listed': 'done',
-        'share-associated-partner-id': 'todo', 'stay-authorized': 'todo',
+        'partner-program-membership': 'done',
+        'open-welcome': 'done',
+        'review-welcome': 'done',
+        'sign-in-global-admin': 'done',
+        'associate-pla': 'done',
+        'legal-business-profile': 'todo',
+        'primary-contact': 'done',
+        'verify-email': 'done',
+        'business-verification': 'done',
+        'accept-mpa': 'done',
+        'status-active': 'done',
+        'admin-agent-role': 'done',
+        'choose-distributor': 'done',
+        'authorize-distributor': 'done',
+        'distributor-listed': 'done',
+        'share-associated-partner-id': 'todo',
+        'stay-authorized': 'todo',
       });
       const evidence = await sidebar.$eval('[data-step="status-active"] [data-testid="evidence"]', (el) => el.textContent);
       assert.match(evidence, /^Seen “Active” on Legal info, \d{1,2} [A-Z][a-z]{2}\.$/);
-      assert.match(await sidebar.$eval('[data-step="stay-authorized"] [data-testid="evidence"]', (el) => el.textContent), /mark it yourself/);
+      assert.match(
+        await sidebar.$eval('[data-step="stay-authorized"] [data-testid="evidence"]', (el) => el.textContent),
+        /mark it yourself/,
+      );
       await sidebar.close();
     });
 
     it('the popup shows N of M, the next step and POR readiness', async () => {
       const popup = await openUi('popup.html');
-      const done = await until(() => popup.$eval('[data-testid="progress"]', (el) => el.dataset.done), (d) => d === '14');
+      const done = await until(
+        () => popup.$eval('[data-testid="progress"]', (el) => el.dataset.done),
+        (d) => d === '14',
+      );
       assert.equal(done, '14');
       assert.equal(await popup.$eval('[data-testid="next-step"]', (el) => el.dataset.step), 'legal-business-profile');
       assert.match(await popup.$eval('[data-testid="next-step"] .what-to-do', (el) => el.textContent), /exactly as registered/);
@@ -147,7 +187,10 @@ for (const kind of BROWSERS) {
       const url = urlOf('en/legal-info-programs.html');
       const html = readFileSync(path.resolve('test/sandbox/en/legal-info-programs.html'), 'utf8');
       try {
-        for (const [word, expected] of [['Qualified', { 'business-verification': 'done', 'accept-mpa': 'done', 'status-active': 'in-progress' }], ['Rejected', { 'business-verification': 'blocked', 'status-active': 'blocked' }]]) {
+        for (const [word, expected] of [
+          ['Qualified', { 'business-verification': 'done', 'accept-mpa': 'done', 'status-active': 'in-progress' }],
+          ['Rejected', { 'business-verification': 'blocked', 'status-active': 'blocked' }],
+        ]) {
           servePage(url, html.replace('<span class="badge">Active</span>', `<span class="badge">${word}</span>`));
           await visit(ext, 'en/legal-info-programs.html');
           await until(progress, (x) => x.evidence['csp-status']?.value === word.toLowerCase());
@@ -168,18 +211,53 @@ for (const kind of BROWSERS) {
       const state = (step) => sidebar.$eval(`[data-step="${step}"]`, (el) => el.dataset.status);
       await sidebar.$eval('[data-step="legal-business-profile"] details', (el) => (el.open = true));
       await sidebar.click('[data-step="legal-business-profile"] [data-action="done"]');
-      assert.equal(await until(() => state('legal-business-profile'), (s) => s === 'done'), 'done');
+      assert.equal(
+        await until(
+          () => state('legal-business-profile'),
+          (s) => s === 'done',
+        ),
+        'done',
+      );
       await sidebar.$eval('[data-step="accept-mpa"] details', (el) => (el.open = true));
       await sidebar.click('[data-step="accept-mpa"] [data-action="skipped"]');
-      assert.equal(await until(() => state('accept-mpa'), (s) => s === 'skipped'), 'skipped', 'a hand-set state beats the evidence');
-      assert.match(await sidebar.$eval('[data-step="accept-mpa"] [data-testid="evidence"]', (el) => el.textContent), /Set by hand: Skipped/);
+      assert.equal(
+        await until(
+          () => state('accept-mpa'),
+          (s) => s === 'skipped',
+        ),
+        'skipped',
+        'a hand-set state beats the evidence',
+      );
+      assert.match(
+        await sidebar.$eval('[data-step="accept-mpa"] [data-testid="evidence"]', (el) => el.textContent),
+        /Set by hand: Skipped/,
+      );
       const popup = await openUi('popup.html');
-      assert.equal(await until(() => popup.$eval('[data-testid="next-step"]', (el) => el.dataset.step), (s) => s === 'share-associated-partner-id'), 'share-associated-partner-id');
+      assert.equal(
+        await until(
+          () => popup.$eval('[data-testid="next-step"]', (el) => el.dataset.step),
+          (s) => s === 'share-associated-partner-id',
+        ),
+        'share-associated-partner-id',
+      );
       await popup.close();
       await sidebar.click('[data-step="accept-mpa"] [data-action="auto"]');
-      assert.equal(await until(() => state('accept-mpa'), (s) => s === 'done'), 'done', 'back to what the evidence says');
+      assert.equal(
+        await until(
+          () => state('accept-mpa'),
+          (s) => s === 'done',
+        ),
+        'done',
+        'back to what the evidence says',
+      );
       await sidebar.click('[data-step="legal-business-profile"] [data-action="auto"]');
-      assert.equal(await until(() => state('legal-business-profile'), (s) => s === 'todo'), 'todo');
+      assert.equal(
+        await until(
+          () => state('legal-business-profile'),
+          (s) => s === 'todo',
+        ),
+        'todo',
+      );
       await sidebar.close();
     });
 
@@ -197,13 +275,14 @@ for (const kind of BROWSERS) {
         const out = {};
         for (const [name, url] of Object.entries(byName)) {
           const tabId = urls[url];
-          out[name] = tabId !== undefined ? [await action.getBadgeText({ tabId }), String(await action.getBadgeBackgroundColor({ tabId }))] : null;
+          out[name] =
+            tabId !== undefined ? [await action.getBadgeText({ tabId }), String(await action.getBadgeBackgroundColor({ tabId }))] : null;
         }
         return out;
       }, urls);
     const count = (marks, severity) => String(marks.filter((m) => m.severity === severity).length);
 
-    it('the toolbar badge counts a tab\'s errors, else its warnings, and nothing on a clean tab', async () => {
+    it("the toolbar badge counts a tab's errors, else its warnings, and nothing on a clean tab", async () => {
       const tabs = {};
       for (const file of ['en/legal-business-profile.html', 'en/group-alias.html', 'en/home.html']) {
         tabs[file] = await openPortal(ext, urlOf(file));
@@ -214,7 +293,10 @@ for (const kind of BROWSERS) {
       for (const [file, tab] of Object.entries(tabs)) marks[file] = (await readMarks(tab)) ?? [];
       const errors = count(marks['en/legal-business-profile.html'], 'error');
       const warnings = count(marks['en/group-alias.html'], 'warning');
-      assert.ok(Number(errors) >= 1 && count(marks['en/group-alias.html'], 'error') === '0' && Number(warnings) >= 1, JSON.stringify(marks));
+      assert.ok(
+        Number(errors) >= 1 && count(marks['en/group-alias.html'], 'error') === '0' && Number(warnings) >= 1,
+        JSON.stringify(marks),
+      );
       const badges = await until(
         () => readBadges(Object.fromEntries(Object.keys(tabs).map((f) => [f, urlOf(f)]))),
         (b) => b['en/legal-business-profile.html']?.[0] === errors && b['en/group-alias.html']?.[0] === warnings,
@@ -227,13 +309,22 @@ for (const kind of BROWSERS) {
       for (const tab of Object.values(tabs)) await tab.close();
     });
 
-    it('the next step\'s button opens its page in the current portal tab', async () => {
+    it("the next step's button opens its page in the current portal tab", async () => {
       const tab = await openPortal(ext, urlOf('en/home.html'));
       const popup = await openUi('popup.html');
       await tab.bringToFront();
-      await until(() => popup.evaluate(() => document.querySelector('[data-testid="other-tab"]') === null && document.querySelector('#open-next') !== null), (x) => x === true);
+      await until(
+        () =>
+          popup.evaluate(
+            () => document.querySelector('[data-testid="other-tab"]') === null && document.querySelector('#open-next') !== null,
+          ),
+        (x) => x === true,
+      );
       await popup.evaluate(() => document.querySelector('#open-next').click());
-      const url = await until(() => tab.url(), (u) => u.includes('/enrollment/legal-business-profile'));
+      const url = await until(
+        () => tab.url(),
+        (u) => u.includes('/enrollment/legal-business-profile'),
+      );
       assert.equal(url, 'https://partner.microsoft.com/en-us/dashboard/account/v3/enrollment/legal-business-profile');
       if (!popup.isClosed()) await popup.close();
       await tab.close();
@@ -252,7 +343,13 @@ for (const kind of BROWSERS) {
         await sleep(300);
         await tab.bringToFront();
         const popup = await openUi('popup.html');
-        assert.equal(await until(() => popup.$eval('[data-testid="progress"]', (el) => el.dataset.done), (d) => d === '14'), '14');
+        assert.equal(
+          await until(
+            () => popup.$eval('[data-testid="progress"]', (el) => el.dataset.done),
+            (d) => d === '14',
+          ),
+          '14',
+        );
         const errors = count((await readMarks(tab)) ?? [], 'error');
         const badges = await readBadges({ form: urlOf('en/legal-business-profile.html') });
         assert.equal(badges.form[0], errors);
@@ -287,7 +384,11 @@ for (const kind of BROWSERS) {
         const page = await ext.browser.newPage();
         await openExtensionPage(ext, page, file);
         await page.waitForSelector('[data-testid="progress"]', { timeout: 10000 });
-        assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja', `${file}: the browser runs in Japanese (language pack installed)`);
+        assert.equal(
+          await page.evaluate(() => document.documentElement.lang),
+          'ja',
+          `${file}: the browser runs in Japanese (language pack installed)`,
+        );
         assert.match(await page.$eval('.done-of', (el) => el.textContent), /^17 ステップ中 \d+ 完了$/);
         assert.deepEqual(await axe(page), [], file);
         await page.close();
@@ -308,7 +409,10 @@ if (BROWSERS.includes('chromium')) {
         await openExtensionPage(ext, page, 'options.html');
         await page.evaluate(() => browser.runtime.sendMessage({ type: 'set-step-state', stepId: 'stay-authorized', state: 'done' }));
         await visit(ext, 'en/agreements.html');
-        await until(() => page.evaluate(() => browser.runtime.sendMessage({ type: 'get-progress' })), (r) => r.progress.evidence.mpa?.value === 'accepted');
+        await until(
+          () => page.evaluate(() => browser.runtime.sendMessage({ type: 'get-progress' })),
+          (r) => r.progress.evidence.mpa?.value === 'accepted',
+        );
       } finally {
         await ext.close();
       }

@@ -8,7 +8,10 @@ import { expectedKeys, keys, openPortal, pageResults, readMarks, settle, sleep, 
 import { isAllowedRequest, urlOf } from './portal.mjs';
 
 const expectations = JSON.parse(readFileSync(path.join(ROOT, 'test/sandbox/expectations.json'), 'utf8'));
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 for (const kind of BROWSERS) {
   describe(`${kind}`, () => {
@@ -37,7 +40,11 @@ for (const kind of BROWSERS) {
             await settle(tab);
             const marks = await readMarks(tab);
             results.record({ file: page.file, expected: [], seen: keys(marks) });
-            assert.deepEqual(marks.filter((m) => m.severity !== 'info'), [], 'a clean page has no error or warning mark');
+            assert.deepEqual(
+              marks.filter((m) => m.severity !== 'info'),
+              [],
+              'a clean page has no error or warning mark',
+            );
           } else {
             const want = expectedKeys(page.expect);
             const marks = await waitForMarks(tab, (m) => keys(m).join() === want.join());
@@ -107,11 +114,18 @@ for (const kind of BROWSERS) {
         const tipShown = () =>
           tab.evaluate((code) => {
             const card = document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('.card');
-            return !card.hidden && getComputedStyle(card).display !== 'none' && card.dataset.cardCode === code && card.textContent.includes('gmail.com');
+            return (
+              !card.hidden &&
+              getComputedStyle(card).display !== 'none' &&
+              card.dataset.cardCode === code &&
+              card.textContent.includes('gmail.com')
+            );
           }, page.expect[0].code);
         assert.equal(await tipShown(), false, 'hidden until asked for');
         // The field is below the fold: bring it into view; its mark must follow.
-        await tab.evaluate(() => { document.body.style.paddingBottom = '2000px'; });
+        await tab.evaluate(() => {
+          document.body.style.paddingBottom = '2000px';
+        });
         await tab.$eval(page.expect[0].selector, (el) => el.scrollIntoView({ block: 'center' }));
         await sleep(300);
         const inView = await readMarks(tab);
@@ -182,7 +196,9 @@ for (const kind of BROWSERS) {
           const count = await ui.$eval('[data-testid="issue-count"]', (el) => [el.dataset.count, el.textContent]);
           assert.deepEqual(count, [String(page.expect.length), `${page.expect.length} issues on this tab`], file);
           if (file === 'sidepanel.html') {
-            const codes = await ui.$$eval('[data-testid="issue-list"] [data-issue-code]', (els) => els.map((e) => e.dataset.issueCode).sort());
+            const codes = await ui.$$eval('[data-testid="issue-list"] [data-issue-code]', (els) =>
+              els.map((e) => e.dataset.issueCode).sort(),
+            );
             assert.deepEqual(codes, page.expect.map((e) => e.code).sort());
           }
           await ui.close();
@@ -228,17 +244,21 @@ for (const kind of BROWSERS) {
 
     /** A mark of the expectation's code whose centre is level with its element and near its right edge. */
     function besideElement(tab, { code, selector }) {
-      return tab.evaluate((code, selector) => {
-        const target = document.querySelector(selector);
-        if (!target) return false;
-        const t = target.getBoundingClientRect();
-        const marks = document.querySelector('csp-reseller-assistant').shadowRoot.querySelectorAll(`[data-issue-code="${code}"]`);
-        return [...marks].some((m) => {
-          const r = m.getBoundingClientRect();
-          const cy = r.top + r.height / 2;
-          return cy >= t.top - 1 && cy <= t.bottom + 1 && Math.abs(r.left - t.right) < 40;
-        });
-      }, code, selector);
+      return tab.evaluate(
+        (code, selector) => {
+          const target = document.querySelector(selector);
+          if (!target) return false;
+          const t = target.getBoundingClientRect();
+          const marks = document.querySelector('csp-reseller-assistant').shadowRoot.querySelectorAll(`[data-issue-code="${code}"]`);
+          return [...marks].some((m) => {
+            const r = m.getBoundingClientRect();
+            const cy = r.top + r.height / 2;
+            return cy >= t.top - 1 && cy <= t.bottom + 1 && Math.abs(r.left - t.right) < 40;
+          });
+        },
+        code,
+        selector,
+      );
     }
 
     async function interceptUi(ui) {

@@ -9,7 +9,10 @@ import { expectedKeys, keys, openPortal, pageResults, readMarks, settle, sleep, 
 import { urlOf } from './portal.mjs';
 
 const flows = JSON.parse(readFileSync(path.join(ROOT, 'test/sandbox/expectations-flows.json'), 'utf8'));
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const IDENTIFIERS = urlOf('en/identifiers.html');
 const EMPTY = JSON.stringify({ format: 'csp-reseller-assistant/team-profile', version: 1 });
 
@@ -92,15 +95,17 @@ for (const kind of BROWSERS) {
         assert.equal((await message({ type: 'import-profile', text: JSON.stringify(team) })).ok, true);
       },
       'verified-address-jp': () =>
-        setVerifiedAddressInOptions({ line1: '千代田1丁目1番1号', city: '千代田区', state: '東京都', postalCode: '100-0001', country: 'Japan' }),
+        setVerifiedAddressInOptions({
+          line1: '千代田1丁目1番1号',
+          city: '千代田区',
+          state: '東京都',
+          postalCode: '100-0001',
+          country: 'Japan',
+        }),
     };
 
     it('learns every PartnerID, its type and country, and the associated PartnerID from the Identifiers page (en and ja)', async () => {
-      for (const url of [
-        IDENTIFIERS,
-        urlOf('ja/identifiers.html'),
-        urlOf('en/identifiers-cards.html'),
-      ]) {
+      for (const url of [IDENTIFIERS, urlOf('ja/identifiers.html'), urlOf('en/identifiers-cards.html')]) {
         await reset();
         await visitIdentifiers(url);
         const p = await profile();
@@ -119,7 +124,13 @@ for (const kind of BROWSERS) {
       await reset();
       const learned = await visitPage('ja/address-dialog-words.html');
       assert.deepEqual(learned && { ...learned, source: undefined, confirmedAt: undefined }, {
-        postalCode: '100-0001', state: '東京都', city: '千代田区', line1: '千代田1丁目1番1号', country: '日本', source: undefined, confirmedAt: undefined,
+        postalCode: '100-0001',
+        state: '東京都',
+        city: '千代田区',
+        line1: '千代田1丁目1番1号',
+        country: '日本',
+        source: undefined,
+        confirmedAt: undefined,
       });
     });
 
@@ -159,7 +170,8 @@ for (const kind of BROWSERS) {
           // Each severity has its own words: an info mark never repeats an error's or a warning's message.
           const words = (m) => m.label.replace(/^[^:：]+[:：]\s*/, '');
           for (const a of marks) {
-            for (const b of marks) if (a.severity !== b.severity) assert.notEqual(words(a), words(b), `${a.severity} and ${b.severity} marks say the same`);
+            for (const b of marks)
+              if (a.severity !== b.severity) assert.notEqual(words(a), words(b), `${a.severity} and ${b.severity} marks say the same`);
           }
           for (const e of flow.expect) {
             const beside = await tab.evaluate((sel) => {
@@ -202,7 +214,10 @@ for (const kind of BROWSERS) {
       assert.equal(region, 'united-states');
       const tab = await openPortal(ext, urlOf('ja/legal-business-profile.html'));
       const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'region-mismatch'));
-      assert.ok(marks.some((x) => x.code === 'region-mismatch' && x.severity === 'error'), JSON.stringify(marks));
+      assert.ok(
+        marks.some((x) => x.code === 'region-mismatch' && x.severity === 'error'),
+        JSON.stringify(marks),
+      );
       await tab.close();
     });
 
@@ -211,7 +226,10 @@ for (const kind of BROWSERS) {
       const tab = await openPortal(ext, urlOf('en/address-dialog-on-next.html'));
       try {
         await settle(tab, 300);
-        assert.deepEqual((await readMarks(tab)).filter((m) => m.code === 'address-differs-from-verified'), []);
+        assert.deepEqual(
+          (await readMarks(tab)).filter((m) => m.code === 'address-differs-from-verified'),
+          [],
+        );
         await tab.click('form button[type="submit"]');
         const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'address-differs-from-verified'));
         const mark = marks.find((x) => x.code === 'address-differs-from-verified');
@@ -233,7 +251,9 @@ for (const kind of BROWSERS) {
       const before = await profile();
       await reloadOptions();
       await options.click('#import-text');
-      await options.keyboard.type('{"format":"csp-reseller-assistant/team-profile","version":1,"partnerIds":[{"id":"12ab","type":"global"}]}');
+      await options.keyboard.type(
+        '{"format":"csp-reseller-assistant/team-profile","version":1,"partnerIds":[{"id":"12ab","type":"global"}]}',
+      );
       await options.click('#import-paste');
       await options.waitForSelector('[data-testid="errors"]', { timeout: 5000 });
       const text = await options.$eval('[data-testid="errors"]', (el) => el.textContent);
@@ -248,7 +268,10 @@ for (const kind of BROWSERS) {
         format: 'csp-reseller-assistant/team-profile',
         version: 1,
         company: { name: 'Contoso Japan KK', country: 'JP', domains: ['contoso.co.jp'] },
-        partnerIds: [{ id: '1234567', type: 'global', country: 'JP' }, { id: '7654321', type: 'location', country: 'JP' }],
+        partnerIds: [
+          { id: '1234567', type: 'global', country: 'JP' },
+          { id: '7654321', type: 'location', country: 'JP' },
+        ],
         distributor: { name: 'Example Distribution KK', region: 'japan' },
       };
       await reloadOptions();
@@ -267,12 +290,18 @@ for (const kind of BROWSERS) {
       // The US legal business profile from the email suite is now in another region than the distributor.
       const tab = await openPortal(ext, urlOf('en/legal-business-profile.html'));
       const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'region-mismatch'));
-      assert.ok(marks.some((x) => x.code === 'region-mismatch' && x.severity === 'error' && x.value === 'US'), JSON.stringify(marks));
+      assert.ok(
+        marks.some((x) => x.code === 'region-mismatch' && x.severity === 'error' && x.value === 'US'),
+        JSON.stringify(marks),
+      );
       await tab.close();
       // The company's domain is contoso.co.jp: a primary contact on contoso.com is flagged.
       const clean = await openPortal(ext, urlOf('en/clean.html'));
       const onDomain = await waitForMarks(clean, (m) => m.some((x) => x.code === 'email-not-company-domain'));
-      assert.ok(onDomain.some((x) => x.code === 'email-not-company-domain' && x.severity === 'warning' && x.value === 'jane.doe@contoso.com'), JSON.stringify(onDomain));
+      assert.ok(
+        onDomain.some((x) => x.code === 'email-not-company-domain' && x.severity === 'warning' && x.value === 'jane.doe@contoso.com'),
+        JSON.stringify(onDomain),
+      );
       await clean.close();
     });
 

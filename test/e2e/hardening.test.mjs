@@ -6,7 +6,10 @@ import { extensionDir, GECKO_ID, launch, openExtensionPage } from './browsers.mj
 import { openPortal, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
 import { PORTAL, servePage, urlOf } from './portal.mjs';
 
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const EMPTY = JSON.stringify({ format: 'csp-reseller-assistant/team-profile', version: 1 });
 const LEGAL = urlOf('en/legal-business-profile.html');
 const EMAIL = '#TextField52';
@@ -51,7 +54,8 @@ for (const kind of BROWSERS) {
     const tabStates = () =>
       options.evaluate(async () => {
         const out = {};
-        for (const tab of await browser.tabs.query({})) out[tab.id] = await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id });
+        for (const tab of await browser.tabs.query({}))
+          out[tab.id] = await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id });
         return out;
       });
     async function portalTabId(match) {
@@ -130,7 +134,10 @@ for (const kind of BROWSERS) {
         await tab.goto('data:text/html,<title>elsewhere</title><p>another site</p>');
         await sleep(500);
         const answer = (await tabStates())[id];
-        assert.ok(!answer.state || answer.fromOtherTab, `the tab that left says nothing about its issues: ${JSON.stringify(answer).slice(0, 200)}`);
+        assert.ok(
+          !answer.state || answer.fromOtherTab,
+          `the tab that left says nothing about its issues: ${JSON.stringify(answer).slice(0, 200)}`,
+        );
       } finally {
         await tab.close();
       }
@@ -147,7 +154,10 @@ for (const kind of BROWSERS) {
           }
         }, `${id}:content:wxt:content-script-started`);
         await sleep(1500);
-        assert.ok((await readMarks(tab)).some((x) => x.code === 'personal-email-domain'), 'marks stay');
+        assert.ok(
+          (await readMarks(tab)).some((x) => x.code === 'personal-email-domain'),
+          'marks stay',
+        );
         // New problems are still found: the email is corrected (mark goes), then made personal again.
         await tab.click(EMAIL, { count: 3 });
         await tab.keyboard.type('jane.doe@contoso.com');
@@ -155,7 +165,10 @@ for (const kind of BROWSERS) {
         await tab.click(EMAIL, { count: 3 });
         await tab.keyboard.type('jane.doe@outlook.com');
         const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'personal-email-domain'), 5000);
-        assert.ok(marks.some((x) => x.code === 'personal-email-domain' && x.value === 'jane.doe@outlook.com'), JSON.stringify(marks));
+        assert.ok(
+          marks.some((x) => x.code === 'personal-email-domain' && x.value === 'jane.doe@outlook.com'),
+          JSON.stringify(marks),
+        );
       } finally {
         await tab.close();
       }
@@ -210,7 +223,10 @@ for (const kind of BROWSERS) {
       const ids = await options.$$eval('[data-set-aside]', (li) => li.map((x) => x.dataset.setAside));
       assert.equal(ids.length >= 2, true, `two copies listed (${ids.length})`);
       const texts = await Promise.all(ids.slice(-2).map((id) => message({ type: 'get-set-aside', id })));
-      assert.deepEqual(texts.map((t) => JSON.parse(t.text).partnerIds), ['first broken value', 'second broken value']);
+      assert.deepEqual(
+        texts.map((t) => JSON.parse(t.text).partnerIds),
+        ['first broken value', 'second broken value'],
+      );
       await options.click('#dismiss-unreadable');
       await options.waitForFunction(() => !document.querySelector('[data-testid="unreadable"]'), { timeout: 5000 });
       assert.equal((await options.$$('[data-set-aside]')).length, ids.length, 'Dismiss deletes nothing');
@@ -235,7 +251,11 @@ for (const kind of BROWSERS) {
       const tab = await openPortal(ext, STALE_HOST_URL);
       try {
         await settle(tab, 800);
-        const hosts = await tab.evaluate(() => [...document.querySelectorAll('csp-reseller-assistant')].map((h) => h.shadowRoot?.querySelectorAll('[data-issue-code]').length ?? -1));
+        const hosts = await tab.evaluate(() =>
+          [...document.querySelectorAll('csp-reseller-assistant')].map(
+            (h) => h.shadowRoot?.querySelectorAll('[data-issue-code]').length ?? -1,
+          ),
+        );
         assert.equal(hosts.length, 1, `one host (${JSON.stringify(hosts)})`);
         assert.ok(!(await readMarks(tab)).some((m) => m.code === 'stale-from-earlier-instance'));
       } finally {
@@ -258,8 +278,15 @@ for (const kind of BROWSERS) {
       await sleep(500);
       await tab.click(EMAIL, { count: 3 });
       await tab.keyboard.type('jane.doe@outlook.com');
-      const marks = await waitForMarks(tab, (m) => m.some((x) => x.code === 'personal-email-domain' && x.value === 'jane.doe@outlook.com'), 8000);
-      assert.ok(marks?.some((x) => x.code === 'personal-email-domain' && x.value === 'jane.doe@outlook.com'), `checked after reload: ${JSON.stringify(marks)}`);
+      const marks = await waitForMarks(
+        tab,
+        (m) => m.some((x) => x.code === 'personal-email-domain' && x.value === 'jane.doe@outlook.com'),
+        8000,
+      );
+      assert.ok(
+        marks?.some((x) => x.code === 'personal-email-domain' && x.value === 'jane.doe@outlook.com'),
+        `checked after reload: ${JSON.stringify(marks)}`,
+      );
       await tab.click(EMAIL, { count: 3 });
       await tab.keyboard.type('jane.doe@contoso.com');
       assert.deepEqual(await waitForMarks(tab, (m) => m.length === 0, 5000), [], 'no stale mark stays once corrected');

@@ -9,7 +9,7 @@ const manifest = (kind) => JSON.parse(readFileSync(path.join(ROOT, BUILD_DIRS[ki
 const locales = (kind, lang) => JSON.parse(readFileSync(path.join(ROOT, BUILD_DIRS[kind], `_locales/${lang}/messages.json`), 'utf8'));
 
 describe('built manifests', () => {
-  it('Chrome MV3: storage, sidePanel, activeTab (the report\'s screenshot), and scripting + portal host access only to re-inject into open portal tabs', () => {
+  it("Chrome MV3: storage, sidePanel, activeTab (the report's screenshot), and scripting + portal host access only to re-inject into open portal tabs", () => {
     const m = manifest('chromium');
     assert.equal(m.manifest_version, 3);
     // `scripting` and the portal host permission exist for one reason: after an install, reload or update,
@@ -18,7 +18,10 @@ describe('built manifests', () => {
     assert.deepEqual([...m.permissions].sort(), ['activeTab', 'scripting', 'sidePanel', 'storage']);
     assert.deepEqual(m.host_permissions, ['https://partner.microsoft.com/*']);
     assert.equal(m.optional_permissions, undefined);
-    assert.deepEqual(m.content_scripts.map((c) => c.matches), [['https://partner.microsoft.com/*']]);
+    assert.deepEqual(
+      m.content_scripts.map((c) => c.matches),
+      [['https://partner.microsoft.com/*']],
+    );
     assert.equal(m.side_panel.default_path, 'sidepanel.html');
     assert.equal(m.browser_specific_settings, undefined, 'no Firefox-only keys in the Chrome build');
   });
@@ -28,7 +31,10 @@ describe('built manifests', () => {
     assert.equal(m.manifest_version, 2);
     assert.deepEqual([...m.permissions].sort(), ['activeTab', 'storage']);
     assert.equal(m.host_permissions, undefined);
-    assert.deepEqual(m.content_scripts.map((c) => c.matches), [['https://partner.microsoft.com/*']]);
+    assert.deepEqual(
+      m.content_scripts.map((c) => c.matches),
+      [['https://partner.microsoft.com/*']],
+    );
     assert.equal(m.browser_specific_settings.gecko.id, GECKO_ID);
     assert.equal(m.sidebar_action.default_panel, 'sidepanel.html');
   });

@@ -7,7 +7,10 @@ import { launch, openExtensionPage } from './browsers.mjs';
 import { openPortal, sleep, waitForMarks } from './helpers.mjs';
 import { urlOf } from './portal.mjs';
 
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 
 async function until(read, done, what, timeout = 6000) {
   const deadline = Date.now() + timeout;
@@ -55,10 +58,18 @@ for (const kind of BROWSERS) {
     it('installing opens the first-run page; it saves a region and a domain, and refuses a bad domain', async () => {
       let welcome;
       if (kind === 'chromium') {
-        welcome = await until(async () => (await ext.browser.pages()).find((p) => p.url().endsWith('/welcome.html')), Boolean, 'the first-run page opened on install');
+        welcome = await until(
+          async () => (await ext.browser.pages()).find((p) => p.url().endsWith('/welcome.html')),
+          Boolean,
+          'the first-run page opened on install',
+        );
       } else {
         // Firefox's driver does not tell an extension tab's URL: ask the extension, then open the page to use it.
-        await until(() => options.evaluate(async () => (await browser.tabs.query({})).some((t) => t.url?.endsWith('/welcome.html'))), Boolean, 'the first-run page opened on install');
+        await until(
+          () => options.evaluate(async () => (await browser.tabs.query({})).some((t) => t.url?.endsWith('/welcome.html'))),
+          Boolean,
+          'the first-run page opened on install',
+        );
         welcome = await ext.browser.newPage();
         await openExtensionPage(ext, welcome, 'welcome.html');
       }
@@ -82,7 +93,10 @@ for (const kind of BROWSERS) {
       await message({ type: 'import-profile', text: JSON.stringify({ version: 1 }) });
       await reload();
       assert.equal(await options.$eval('#distributor-name', (e) => e.disabled), true);
-      assert.equal(await options.$eval('#distributor-name', (e) => document.getElementById(e.getAttribute('aria-describedby'))?.textContent), "Choose the distributor's region first.");
+      assert.equal(
+        await options.$eval('#distributor-name', (e) => document.getElementById(e.getAttribute('aria-describedby'))?.textContent),
+        "Choose the distributor's region first.",
+      );
       await options.type('#new-id', '12ab');
       await options.click('#add-id');
       await options.waitForSelector('[data-testid="errors"]', { timeout: 5000 });
@@ -94,18 +108,27 @@ for (const kind of BROWSERS) {
       await options.type('#new-country', 'Japan');
       await options.click('#add-id');
       await until(profile, (p) => p.partnerIds.length === 1, 'added');
-      assert.deepEqual((await profile()).partnerIds.map(({ id, country, source }) => [id, country, source]), [['7654321', 'JP', 'user']]);
+      assert.deepEqual(
+        (await profile()).partnerIds.map(({ id, country, source }) => [id, country, source]),
+        [['7654321', 'JP', 'user']],
+      );
       await options.click('tr[data-partner-id="7654321"] button');
       await until(profile, (p) => p.partnerIds.length === 0, 'removed');
       await until(activeId, (id) => id === 'undo', 'focus on Undo after Remove');
       await options.keyboard.press('Enter');
       await until(profile, (p) => p.partnerIds.length === 1, 'Undo puts it back');
-      await until(() => options.evaluate(() => document.activeElement?.closest('tr')?.dataset.partnerId), (id) => id === '7654321', "focus on the restored row's button");
+      await until(
+        () => options.evaluate(() => document.activeElement?.closest('tr')?.dataset.partnerId),
+        (id) => id === '7654321',
+        "focus on the restored row's button",
+      );
     });
 
     it('import errors are plain, in the UI language, with the place in the file; nothing changes', async () => {
       const before = await profile();
-      await options.$eval('#import-text', (e) => { e.value = ''; });
+      await options.$eval('#import-text', (e) => {
+        e.value = '';
+      });
       await options.type('#import-text', JSON.stringify({ version: 1, partnerIds: [{ id: '7654321', type: 'pla' }] }));
       await options.click('#import-paste');
       await options.waitForSelector('[data-testid="errors"]', { timeout: 5000 });
@@ -115,9 +138,13 @@ for (const kind of BROWSERS) {
       assert.deepEqual(await profile(), before);
     });
 
-    it('the language chosen in options is spoken by the marks and the popup; back to the browser\'s', async () => {
+    it("the language chosen in options is spoken by the marks and the popup; back to the browser's", async () => {
       await options.select('#language', 'ja');
-      await until(async () => (await message({ type: 'get-prefs' })).prefs.language, (l) => l === 'ja', 'language saved');
+      await until(
+        async () => (await message({ type: 'get-prefs' })).prefs.language,
+        (l) => l === 'ja',
+        'language saved',
+      );
       const tab = await openPortal(ext, urlOf('en/legal-business-profile.html'));
       const marks = await waitForMarks(tab, (m) => m.length === 1 && /エラー/.test(m[0].label));
       assert.match(marks[0].label, /^Email address: エラー: gmail\.com は/, 'a Japanese mark on an English page');
@@ -144,7 +171,11 @@ for (const kind of BROWSERS) {
         const ignore = await tab.waitForSelector('csp-reseller-assistant >>> .card [data-action="ignore"]', { timeout: 5000 });
         await ignore.click();
         await waitForMarks(tab, (m) => m.length === 0);
-        await until(async () => (await message({ type: 'get-prefs' })).prefs.ignored, (l) => l.length === 1, 'kept in prefs');
+        await until(
+          async () => (await message({ type: 'get-prefs' })).prefs.ignored,
+          (l) => l.length === 1,
+          'kept in prefs',
+        );
         await reload();
         assert.match(await options.$eval('[data-testid="ignored"]', (e) => e.textContent), /Email address/);
         const side = await ext.browser.newPage();
@@ -155,7 +186,11 @@ for (const kind of BROWSERS) {
         // (A click waits for a frame: the page must be in front.)
         await options.bringToFront();
         await options.click('[data-testid="ignored"] button');
-        await until(async () => (await message({ type: 'get-prefs' })).prefs.ignored, (l) => l.length === 0, 'shown again');
+        await until(
+          async () => (await message({ type: 'get-prefs' })).prefs.ignored,
+          (l) => l.length === 0,
+          'shown again',
+        );
         await waitForMarks(tab, (m) => m.length === 1);
       } finally {
         await tab.close();

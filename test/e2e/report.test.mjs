@@ -11,21 +11,43 @@ import { launch, openExtensionPage } from './browsers.mjs';
 import { openPortal, readMarks, sleep, waitForMarks } from './helpers.mjs';
 import { isAllowedRequest, urlOf } from './portal.mjs';
 
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
+const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGE = 'en/order-blocked.html';
 const TEAM = {
   format: 'csp-reseller-assistant/team-profile',
   version: 2,
-  company: { name: 'Fabrikam Japan GK', country: 'JP', domains: ['fabrikam.co.jp'], address: { line1: '2-7-1 Marunouchi', postalCode: '100-7012', city: 'Chiyoda-ku' } },
-  partnerIds: [{ id: '4455667', type: 'global', country: 'JP' }, { id: '9988721', type: 'location', country: 'JP' }],
+  company: {
+    name: 'Fabrikam Japan GK',
+    country: 'JP',
+    domains: ['fabrikam.co.jp'],
+    address: { line1: '2-7-1 Marunouchi', postalCode: '100-7012', city: 'Chiyoda-ku' },
+  },
+  partnerIds: [
+    { id: '4455667', type: 'global', country: 'JP' },
+    { id: '9988721', type: 'location', country: 'JP' },
+  ],
   associatedPartnerId: '9988721',
   distributor: { name: 'Example Distribution KK', region: 'japan', email: 'partners@distributor.example' },
 };
 /** Every raw value the page and the profile hold that the report must hide. */
 const RAW = [
-  'haruto.kobayashi@gmail.com', 'Haruto', 'Kobayashi', 'Fabrikam Japan Godo Kaisha', 'Fabrikam Japan GK', '2-7-1 Marunouchi', 'Tower 12F',
-  '100-7012', '4455667', '9988721', '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', 'Example Distribution KK', 'partners@distributor.example',
+  'haruto.kobayashi@gmail.com',
+  'Haruto',
+  'Kobayashi',
+  'Fabrikam Japan Godo Kaisha',
+  'Fabrikam Japan GK',
+  '2-7-1 Marunouchi',
+  'Tower 12F',
+  '100-7012',
+  '4455667',
+  '9988721',
+  '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+  'Example Distribution KK',
+  'partners@distributor.example',
 ];
 const CODES = ['personal-email-domain', 'pga-instead-of-pla', 'portal-error'];
 const unescape = (md) => md.replace(/\\(.)/g, '$1');
@@ -33,7 +55,9 @@ const unescape = (md) => md.replace(/\\(.)/g, '$1');
 async function axe(page) {
   await page.evaluate(AXE);
   const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
 }
 
 /** Records what the page copies and downloads (the real clipboard and download still happen). */
@@ -53,7 +77,12 @@ async function recordOutputs(page) {
       if (this.download) {
         const entry = { name: this.download, text: null };
         globalThis.__downloads.push(entry);
-        if (this.href.startsWith('blob:')) void fetch(this.href).then((r) => r.text()).then((t) => { entry.text = t; });
+        if (this.href.startsWith('blob:'))
+          void fetch(this.href)
+            .then((r) => r.text())
+            .then((t) => {
+              entry.text = t;
+            });
         else entry.text = this.href;
       }
       return click.call(this);
@@ -95,7 +124,10 @@ for (const kind of BROWSERS) {
       const options = await ext.browser.newPage();
       await openExtensionPage(ext, options, 'options.html');
       await options.waitForSelector('#save', { timeout: 10000 });
-      const imported = await options.evaluate((text) => browser.runtime.sendMessage({ type: 'import-profile', text }), JSON.stringify(TEAM));
+      const imported = await options.evaluate(
+        (text) => browser.runtime.sendMessage({ type: 'import-profile', text }),
+        JSON.stringify(TEAM),
+      );
       assert.equal(imported.ok, true, JSON.stringify(imported));
       await options.close();
     });
@@ -117,7 +149,9 @@ for (const kind of BROWSERS) {
       await popup.click('#open-report'); // a real click, as a user would
       report = await newReportPage(ext, before);
       await report.waitForSelector('[data-testid="preview"]', { timeout: 10000 });
-      await report.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.includes('portal-error'), { timeout: 10000 });
+      await report.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.includes('portal-error'), {
+        timeout: 10000,
+      });
       if (!popup.isClosed()) await popup.close().catch(() => {});
       await report.setRequestInterception(true);
       report.on('request', (req) => {
@@ -129,7 +163,10 @@ for (const kind of BROWSERS) {
 
     it('the copied Markdown holds every issue code, the portal error explained, the progress, and no raw value', async () => {
       await report.click('#copy-md');
-      await report.waitForFunction(() => globalThis.__copied.length > 0 || document.querySelector('[data-testid="report-status"]').textContent !== '', { timeout: 5000 });
+      await report.waitForFunction(
+        () => globalThis.__copied.length > 0 || document.querySelector('[data-testid="report-status"]').textContent !== '',
+        { timeout: 5000 },
+      );
       const preview = await report.$eval('[data-testid="preview"]', (el) => el.textContent);
       const copied = await report.evaluate(() => globalThis.__copied.at(-1) ?? null);
       assert.equal(copied, preview, 'the preview is exactly what is copied');
@@ -143,7 +180,10 @@ for (const kind of BROWSERS) {
       assert.match(md, /## Partner-of-record \(POR\) readiness/);
       assert.match(md, /h•••@gmail\.com/);
       assert.match(md, /…67 \(PGA\)/);
-      assert.match(md, /\| Page \| https:\/\/partner\.microsoft\.com\/en-us\/dashboard\/account\/v3\/organization\/company-details\?tenantId=…&ref=… \|/);
+      assert.match(
+        md,
+        /\| Page \| https:\/\/partner\.microsoft\.com\/en-us\/dashboard\/account\/v3\/organization\/company-details\?tenantId=…&ref=… \|/,
+      );
       for (const raw of RAW) assert.ok(!md.toLowerCase().includes(raw.toLowerCase()), `raw value in the Markdown: ${raw}`);
       const hidden = await report.$$eval('[data-testid="hidden-list"] li', (els) => els.map((e) => e.dataset.category));
       assert.deepEqual(hidden, ['emails', 'partnerIds', 'addresses', 'names', 'tenantIds']);
@@ -173,7 +213,10 @@ for (const kind of BROWSERS) {
         files = await downloads(report);
         await sleep(100);
       }
-      assert.ok(files.some((f) => f.name.endsWith('.md') && f.text.includes('`portal-error`')), 'a .md was downloaded');
+      assert.ok(
+        files.some((f) => f.name.endsWith('.md') && f.text.includes('`portal-error`')),
+        'a .md was downloaded',
+      );
     });
 
     it('"Email to the distributor" writes to the distributor with the summary; the full report goes to the clipboard', async () => {
@@ -181,24 +224,35 @@ for (const kind of BROWSERS) {
       assert.match(href, /^mailto:partners@distributor\.example\?subject=/);
       const body = decodeURIComponent(href.split('&body=')[1]);
       assert.match(body, /On the Partner Center page/);
-      for (const raw of RAW.filter((r) => r !== 'partners@distributor.example')) assert.ok(!body.includes(raw), `raw value in the mail: ${raw}`);
+      for (const raw of RAW.filter((r) => r !== 'partners@distributor.example'))
+        assert.ok(!body.includes(raw), `raw value in the mail: ${raw}`);
     });
 
     it('"Show email addresses" reveals them, and only them', async () => {
       await report.click('#show-emails');
-      await report.waitForFunction(() => document.querySelector('[data-testid="preview"]').textContent.includes('haruto.kobayashi@gmail.com'), { timeout: 5000 });
+      await report.waitForFunction(
+        () => document.querySelector('[data-testid="preview"]').textContent.includes('haruto.kobayashi@gmail.com'),
+        { timeout: 5000 },
+      );
       const md = unescape(await report.$eval('[data-testid="preview"]', (el) => el.textContent));
       assert.ok(md.includes('haruto.kobayashi@gmail.com'));
       assert.ok(!md.includes('4455667') && !md.includes('Kobayashi |') && !md.includes('Fabrikam'), 'the other categories stay hidden');
       await report.click('#show-emails');
-      await report.waitForFunction(() => !document.querySelector('[data-testid="preview"]').textContent.includes('haruto.kobayashi@gmail.com'), { timeout: 5000 });
+      await report.waitForFunction(
+        () => !document.querySelector('[data-testid="preview"]').textContent.includes('haruto.kobayashi@gmail.com'),
+        { timeout: 5000 },
+      );
     });
 
     it('axe-core: no serious or critical violation, in English and in Japanese (lang set)', async () => {
       assert.deepEqual(await axe(report), []);
       assert.equal(await report.evaluate(() => document.documentElement.lang), 'en');
       await report.select('#report-language', 'ja');
-      await report.waitForFunction(() => document.documentElement.lang === 'ja' && document.querySelector('[data-testid="preview"]').textContent.includes('問題レポート'), { timeout: 5000 });
+      await report.waitForFunction(
+        () =>
+          document.documentElement.lang === 'ja' && document.querySelector('[data-testid="preview"]').textContent.includes('問題レポート'),
+        { timeout: 5000 },
+      );
       assert.deepEqual(await axe(report), []);
       const md = unescape(await report.$eval('[data-testid="preview"]', (el) => el.textContent));
       assert.match(md, /## ポータルが表示したエラー \(1\)/);
@@ -213,10 +267,12 @@ for (const kind of BROWSERS) {
       // popup opened as a tab grants nothing: the report must say so and leave nothing covered.
       await portal.bringToFront();
       const fieldRects = await portal.evaluate(() =>
-        ['#company', '#line1', '#line2', '#postal', '#mpn', '#tenant', '#first', '#last', '#email', '#por-error .ms-MessageBar-text'].map((s) => {
-          const r = document.querySelector(s).getBoundingClientRect();
-          return { s, x: r.left, y: r.top, w: r.width, h: r.height };
-        }),
+        ['#company', '#line1', '#line2', '#postal', '#mpn', '#tenant', '#first', '#last', '#email', '#por-error .ms-MessageBar-text'].map(
+          (s) => {
+            const r = document.querySelector(s).getBoundingClientRect();
+            return { s, x: r.left, y: r.top, w: r.width, h: r.height };
+          },
+        ),
       );
       let page = report;
       if (kind === 'chromium') {
@@ -231,7 +287,9 @@ for (const kind of BROWSERS) {
         await popup.waitForSelector('#open-report:not([disabled])', { timeout: 10000 });
         await popup.click('#open-report');
         page = await newReportPage(ext, before);
-        await page.waitForFunction(() => document.querySelector('[data-testid="preview"]')?.textContent.includes('portal-error'), { timeout: 10000 });
+        await page.waitForFunction(() => document.querySelector('[data-testid="preview"]')?.textContent.includes('portal-error'), {
+          timeout: 10000,
+        });
         await recordOutputs(page);
       }
       await page.bringToFront();
@@ -246,30 +304,53 @@ for (const kind of BROWSERS) {
       if (kind === 'firefox') {
         assert.equal(png, undefined);
         assert.match(status, /No screenshot: .*activeTab/);
-        assert.equal(await portal.evaluate(() => document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('.cover')), null, 'nothing left covered');
+        assert.equal(
+          await portal.evaluate(() => document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('.cover')),
+          null,
+          'nothing left covered',
+        );
         return;
       }
       assert.ok(png, `a .png was downloaded (status: ${status})`);
       assert.match(png.text, /^data:image\/png;base64,/);
       // Every planted field, and the message holding a PartnerID, lies under a block: its pixels are the block's grey.
-      const colours = await page.evaluate(async (src, rects) => {
-        const img = new Image();
-        img.src = src;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.naturalWidth;
-        canvas.height = img.naturalHeight;
-        const g = canvas.getContext('2d');
-        g.drawImage(img, 0, 0);
-        const scale = img.naturalWidth / rects.viewport;
-        const corner = [...g.getImageData(3, 3, 1, 1).data].slice(0, 3).join(',');
-        return [{ s: 'page background (not covered)', px: [corner], seen: -1 }, ...rects.list.map((r) => {
-          const points = [[0.5, 0.5], [0.15, 0.5], [0.85, 0.5], [0.5, 0.2], [0.5, 0.8]];
-          // A point outside the picture (below the visible area) is not in the screenshot: nothing to cover.
-          const inside = points.map(([fx, fy]) => [Math.round((r.x + r.w * fx) * scale), Math.round((r.y + r.h * fy) * scale)]).filter(([x, y]) => x < canvas.width && y < canvas.height);
-          return { s: r.s, px: inside.map(([x, y]) => [...g.getImageData(x, y, 1, 1).data].slice(0, 3).join(',')), seen: inside.length };
-        })];
-      }, png.text, { list: fieldRects, viewport: await portal.evaluate(() => window.innerWidth) });
+      const colours = await page.evaluate(
+        async (src, rects) => {
+          const img = new Image();
+          img.src = src;
+          await img.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = img.naturalWidth;
+          canvas.height = img.naturalHeight;
+          const g = canvas.getContext('2d');
+          g.drawImage(img, 0, 0);
+          const scale = img.naturalWidth / rects.viewport;
+          const corner = [...g.getImageData(3, 3, 1, 1).data].slice(0, 3).join(',');
+          return [
+            { s: 'page background (not covered)', px: [corner], seen: -1 },
+            ...rects.list.map((r) => {
+              const points = [
+                [0.5, 0.5],
+                [0.15, 0.5],
+                [0.85, 0.5],
+                [0.5, 0.2],
+                [0.5, 0.8],
+              ];
+              // A point outside the picture (below the visible area) is not in the screenshot: nothing to cover.
+              const inside = points
+                .map(([fx, fy]) => [Math.round((r.x + r.w * fx) * scale), Math.round((r.y + r.h * fy) * scale)])
+                .filter(([x, y]) => x < canvas.width && y < canvas.height);
+              return {
+                s: r.s,
+                px: inside.map(([x, y]) => [...g.getImageData(x, y, 1, 1).data].slice(0, 3).join(',')),
+                seen: inside.length,
+              };
+            }),
+          ];
+        },
+        png.text,
+        { list: fieldRects, viewport: await portal.evaluate(() => window.innerWidth) },
+      );
       const [background, ...fields] = colours;
       assert.deepEqual(background.px, ['250,249,248'], 'the page itself is in the picture, not covered');
       for (const { s, px, seen } of fields) assert.deepEqual(px, Array(seen).fill('68,68,68'), `${s} is covered in the screenshot`);
@@ -283,7 +364,10 @@ for (const kind of BROWSERS) {
       await sleep(300);
       const leaks = log.filter((r) => !isAllowedRequest(r));
       assert.deepEqual(leaks, []);
-      assert.ok(log.some((r) => r.navigation && r.url.startsWith('https://partner.microsoft.com/')), 'the log saw the portal page');
+      assert.ok(
+        log.some((r) => r.navigation && r.url.startsWith('https://partner.microsoft.com/')),
+        'the log saw the portal page',
+      );
     });
   });
 }

@@ -18,9 +18,16 @@ describe('sources zip', () => {
       assert.ok(zip, 'a sources zip was made');
       const listing = execFileSync('unzip', ['-Z1', path.join(ROOT, '.output', zip)], { encoding: 'utf8' }).split('\n');
       assert.ok(listing.includes('package.json') && listing.some((f) => f.startsWith('components/')), 'the sources are there');
-      assert.deepEqual(listing.filter((f) => f.startsWith('test-results/') || f.startsWith('node_modules/')), []);
+      assert.deepEqual(
+        listing.filter((f) => f.startsWith('test-results/') || f.startsWith('node_modules/')),
+        [],
+      );
       const tracked = new Set(execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n'));
-      assert.deepEqual(listing.filter((f) => f && !f.endsWith('/') && !tracked.has(f)), [], 'only files git tracks');
+      assert.deepEqual(
+        listing.filter((f) => f && !f.endsWith('/') && !tracked.has(f)),
+        [],
+        'only files git tracks',
+      );
     } finally {
       rmSync(probe, { force: true });
     }

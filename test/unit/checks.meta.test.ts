@@ -9,15 +9,28 @@ import { contextOf } from './support';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const ALL_KINDS: FieldKind[] = [
-  'email', 'primary-contact-email', 'support-email', 'partner-id', 'company-name', 'address-line1', 'address-line2',
-  'city', 'state', 'postal-code', 'country', 'phone', 'duns', 'unknown',
+  'email',
+  'primary-contact-email',
+  'support-email',
+  'partner-id',
+  'company-name',
+  'address-line1',
+  'address-line2',
+  'city',
+  'state',
+  'postal-code',
+  'country',
+  'phone',
+  'duns',
+  'unknown',
 ];
 const LOCALES: Locale[] = ['en', 'ja'];
 
 /** Runs one check the way the content script does: through `runChecks`, which hands it only the kinds it reads. */
-const issuesOf = (check: Check, example: CheckExample, locale: Locale = 'en') => runChecks([check], contextOf(example), locale, (code, e) => {
-  throw new Error(`${code} threw: ${String(e)}`);
-});
+const issuesOf = (check: Check, example: CheckExample, locale: Locale = 'en') =>
+  runChecks([check], contextOf(example), locale, (code, e) => {
+    throw new Error(`${code} threw: ${String(e)}`);
+  });
 
 const dir = new URL('../../rules/checks/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
@@ -43,7 +56,8 @@ describe.each(CHECKS.map((c) => [c.code, c] as const))('%s', (code, check) => {
     expect(CHECKS.filter((c) => c.code === code)).toHaveLength(1);
     expect(readme).toMatch(new RegExp(`^\\| \`${code}\` \\| ${check.severity}`, 'm'));
     // A check that reads no field reads the page (a message the portal shows): its examples say so.
-    if (check.reads.length === 0) for (const e of check.examples.flags) expect(e.page, 'a check reading no field flags from the page').toBeDefined();
+    if (check.reads.length === 0)
+      for (const e of check.examples.flags) expect(e.page, 'a check reading no field flags from the page').toBeDefined();
     for (const kind of check.reads) expect(ALL_KINDS).toContain(kind);
   });
 

@@ -59,8 +59,16 @@ const TABLE: [string, Partial<FieldDescriptor>, FieldKind][] = [
   ['Tenant ID is not a partner ID', label('Tenant ID'), 'unknown'],
   ['Phone country code is not a country', label('Country code', 'label-for'), 'unknown'],
   ['a random id', { htmlId: 'TextField37' }, 'unknown'],
-  ['a bare ID box in a PLA section', { tag: 'input', ...label('ID'), section: 'Associate your partner location account (PLA)' }, 'partner-id'],
-  ['a labelled field in a PLA section keeps its own kind', { ...label('Country/region'), section: 'Partner location account (PLA)' }, 'country'],
+  [
+    'a bare ID box in a PLA section',
+    { tag: 'input', ...label('ID'), section: 'Associate your partner location account (PLA)' },
+    'partner-id',
+  ],
+  [
+    'a labelled field in a PLA section keeps its own kind',
+    { ...label('Country/region'), section: 'Partner location account (PLA)' },
+    'country',
+  ],
   ['First name', label('First name'), 'unknown'],
 ];
 
@@ -73,7 +81,7 @@ describe('classify', () => {
     expect(classify(descriptor({ autocomplete: 'postal-code', ...label('City') })).kind).toBe('postal-code');
   });
 
-  it('the field\'s own label decides over its section for the email role', () => {
+  it("the field's own label decides over its section for the email role", () => {
     expect(classify(descriptor({ ...label('Support email'), section: 'Primary contact info' })).kind).toBe('support-email');
   });
 });

@@ -3,11 +3,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  isAuthorizeProviderText, readAdminAgent, readEmailVerification, readIndirectProvider, readMpa, readProgramStatus,
+  isAuthorizeProviderText,
+  readAdminAgent,
+  readEmailVerification,
+  readIndirectProvider,
+  readMpa,
+  readProgramStatus,
 } from '../../rules/companion/evidence';
 import {
-  autoStatus, doneCount, emptyProgress, nextStep, porReadiness, profileEvidence, recordEvidence, setManual, stepViews,
-  type EvidenceRecord, type Progress,
+  autoStatus,
+  doneCount,
+  emptyProgress,
+  nextStep,
+  porReadiness,
+  profileEvidence,
+  recordEvidence,
+  setManual,
+  stepViews,
+  type EvidenceRecord,
+  type Progress,
 } from '../../rules/companion/progress';
 import { deepLink, EVIDENCE_KINDS, PHASES, portalLocale, stepOfPage, STEPS, type EvidenceKind } from '../../rules/companion/steps';
 import { progressSchema } from '../../components/contract/progress';
@@ -30,13 +44,18 @@ describe('steps as data', () => {
     expect(new Set(STEPS.map((s) => s.phase))).toEqual(new Set(PHASES));
   });
 
-  it('deep links carry the tab\'s locale prefix, or none', () => {
+  it("deep links carry the tab's locale prefix, or none", () => {
     const pla = STEPS.find((s) => s.id === 'associate-pla')!;
     expect(deepLink(pla, 'ja-jp')).toBe('https://partner.microsoft.com/ja-jp/dashboard/account/v3/organization/identity');
     expect(deepLink(pla, '')).toBe('https://partner.microsoft.com/dashboard/account/v3/organization/identity');
     expect(portalLocale('https://partner.microsoft.com/en-us/dashboard/home')).toBe('en-us');
     expect(portalLocale('https://partner.microsoft.com/dashboard/home')).toBe('');
-    expect(deepLink(STEPS.find((s) => s.id === 'open-welcome')!, 'ja-jp')).toBe('https://aka.ms/accounts/varEnrollment');
+    expect(
+      deepLink(
+        STEPS.find((s) => s.id === 'open-welcome')!,
+        'ja-jp',
+      ),
+    ).toBe('https://aka.ms/accounts/varEnrollment');
   });
 
   it.each([
@@ -84,11 +103,19 @@ describe('evidence from status texts', () => {
     expect(readMpa([['Microsoft Partner Agreement', 'Version 2024', 'Accepted']])?.value).toBe('accepted');
     expect(readMpa([['マイクロソフト パートナー契約', '同意済み']])?.value).toBe('accepted');
     expect(readMpa([['Microsoft Partner Agreement (MPA)', 'Pending']])?.value).toBe('pending');
-    expect(readMpa([['Microsoft Customer Agreement', 'Accepted'], ['Microsoft Partner Agreement', 'Show details']])).toBeNull();
+    expect(
+      readMpa([
+        ['Microsoft Customer Agreement', 'Accepted'],
+        ['Microsoft Partner Agreement', 'Show details'],
+      ]),
+    ).toBeNull();
   });
 
   it('Admin agent for the signed-in user only', () => {
-    const rows = [['Jane Doe', 'jane@contoso.co.jp', 'Global admin, Admin agent'], ['Taro', 'taro@contoso.co.jp', 'Sales agent']];
+    const rows = [
+      ['Jane Doe', 'jane@contoso.co.jp', 'Global admin, Admin agent'],
+      ['Taro', 'taro@contoso.co.jp', 'Sales agent'],
+    ];
     expect(readAdminAgent(rows, 'jane@contoso.co.jp')?.kind).toBe('admin-agent');
     expect(readAdminAgent(rows, 'taro@contoso.co.jp')).toBeNull();
     expect(readAdminAgent(rows, null)).toBeNull();
@@ -96,7 +123,12 @@ describe('evidence from status texts', () => {
   });
 
   it('the distributor on Indirect providers, with its status', () => {
-    expect(readIndirectProvider([['Name', 'Status'], ['Example Distribution KK', 'Active']])).toMatchObject({ value: 'active', seen: 'Example Distribution KK: Active' });
+    expect(
+      readIndirectProvider([
+        ['Name', 'Status'],
+        ['Example Distribution KK', 'Active'],
+      ]),
+    ).toMatchObject({ value: 'active', seen: 'Example Distribution KK: Active' });
     expect(readIndirectProvider([['サンプル ディストリビューション', '保留中']])?.value).toBe('pending');
     expect(readIndirectProvider([['No indirect providers yet']])).toBeNull();
   });
@@ -126,10 +158,18 @@ describe('progress', () => {
 
   it('the program status moves steps 8 and 10: Qualified verified but MPA pending, Active done, Rejected blocked', () => {
     expect(byId(stepViews(withEvidence(ev('csp-status', 'qualified'))))).toMatchObject({
-      'business-verification': 'done', 'accept-mpa': 'in-progress', 'status-active': 'in-progress',
+      'business-verification': 'done',
+      'accept-mpa': 'in-progress',
+      'status-active': 'in-progress',
     });
-    expect(byId(stepViews(withEvidence(ev('csp-status', 'active'))))).toMatchObject({ 'business-verification': 'done', 'status-active': 'done' });
-    expect(byId(stepViews(withEvidence(ev('csp-status', 'rejected'))))).toMatchObject({ 'business-verification': 'blocked', 'status-active': 'blocked' });
+    expect(byId(stepViews(withEvidence(ev('csp-status', 'active'))))).toMatchObject({
+      'business-verification': 'done',
+      'status-active': 'done',
+    });
+    expect(byId(stepViews(withEvidence(ev('csp-status', 'rejected'))))).toMatchObject({
+      'business-verification': 'blocked',
+      'status-active': 'blocked',
+    });
   });
 
   it('a hand-set state wins over evidence until reset to automatic', () => {
@@ -146,39 +186,75 @@ describe('progress', () => {
     p = recordEvidence(p, ev('mpa', 'accepted', '2026-11-02T00:00:00Z'));
     p = recordEvidence(p, ev('mpa', 'pending', '2026-11-01T12:00:00Z'));
     expect(p.evidence.mpa?.value).toBe('accepted');
-    expect(autoStatus(STEPS.find((s) => s.id === 'accept-mpa')!, p.evidence).status).toBe('done');
+    expect(
+      autoStatus(
+        STEPS.find((s) => s.id === 'accept-mpa')!,
+        p.evidence,
+      ).status,
+    ).toBe('done');
   });
 
   it('the profile gives evidence: PLA known and associated, profile submitted, domain, distributor', () => {
     const e = profileEvidence({
-      partnerIds: [{ id: '1234567', type: 'global' }, { id: '7654321', type: 'location', country: 'JP' }],
-      associatedPartnerId: '7654321', companyName: 'Contoso KK', companyCountry: 'JP', companyDomains: ['contoso.co.jp'],
+      partnerIds: [
+        { id: '1234567', type: 'global' },
+        { id: '7654321', type: 'location', country: 'JP' },
+      ],
+      associatedPartnerId: '7654321',
+      companyName: 'Contoso KK',
+      companyCountry: 'JP',
+      companyDomains: ['contoso.co.jp'],
       distributor: { name: 'Example', region: 'japan' },
     });
     expect(Object.keys(e).sort()).toEqual(['account-seen', 'distributor-set', 'legal-profile-submitted', 'pla-associated', 'pla-known']);
-    expect(profileEvidence({ partnerIds: [{ id: '1234567', type: 'global' }], associatedPartnerId: '1234567', companyDomains: [] })).toEqual({});
+    expect(
+      profileEvidence({ partnerIds: [{ id: '1234567', type: 'global' }], associatedPartnerId: '1234567', companyDomains: [] }),
+    ).toEqual({});
   });
 
   it('any sequence of evidence and hand edits yields a valid stored state', () => {
     const kind = fc.constantFrom(...EVIDENCE_KINDS);
-    const record = fc.record({ kind, value: fc.string({ maxLength: 30 }), seen: fc.string({ maxLength: 200 }), path: fc.string({ maxLength: 200 }), at: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()) });
-    const edit = fc.record({ step: fc.constantFrom(...STEPS.map((s) => s.id), 'bogus'), state: fc.constantFrom('todo', 'in-progress', 'done', 'blocked', 'skipped', 'auto') as fc.Arbitrary<never> });
+    const record = fc.record({
+      kind,
+      value: fc.string({ maxLength: 30 }),
+      seen: fc.string({ maxLength: 200 }),
+      path: fc.string({ maxLength: 200 }),
+      at: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    });
+    const edit = fc.record({
+      step: fc.constantFrom(...STEPS.map((s) => s.id), 'bogus'),
+      state: fc.constantFrom('todo', 'in-progress', 'done', 'blocked', 'skipped', 'auto') as fc.Arbitrary<never>,
+    });
     fc.assert(
-      fc.property(fc.array(fc.oneof(record.map((r) => ({ r })), edit.map((e) => ({ e }))), { maxLength: 40 }), (ops) => {
-        let p = emptyProgress();
-        for (const op of ops) p = 'r' in op ? recordEvidence(p, op.r as EvidenceRecord) : setManual(p, op.e.step, op.e.state, AT);
-        expect(progressSchema.safeParse({ version: 1, ...p }).success).toBe(true);
-        const views = stepViews(p);
-        expect(views).toHaveLength(17);
-        expect(doneCount(views)).toBeLessThanOrEqual(17);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            record.map((r) => ({ r })),
+            edit.map((e) => ({ e })),
+          ),
+          { maxLength: 40 },
+        ),
+        (ops) => {
+          let p = emptyProgress();
+          for (const op of ops) p = 'r' in op ? recordEvidence(p, op.r as EvidenceRecord) : setManual(p, op.e.step, op.e.state, AT);
+          expect(progressSchema.safeParse({ version: 1, ...p }).success).toBe(true);
+          const views = stepViews(p);
+          expect(views).toHaveLength(17);
+          expect(doneCount(views)).toBeLessThanOrEqual(17);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 });
 
 describe('POR readiness', () => {
-  const base = { partnerIds: [{ id: '7654321', type: 'location' as const, country: 'JP' }], associatedPartnerId: '7654321', companyCountry: 'JP', distributorRegion: 'japan' };
+  const base = {
+    partnerIds: [{ id: '7654321', type: 'location' as const, country: 'JP' }],
+    associatedPartnerId: '7654321',
+    companyCountry: 'JP',
+    distributorRegion: 'japan',
+  };
   const states = (c: ReturnType<typeof porReadiness>) => Object.fromEntries(c.map((x) => [x.id, x.state]));
 
   it('unknown from an empty profile, in both languages', () => {
@@ -191,7 +267,13 @@ describe('POR readiness', () => {
 
   it('all met once everything has been seen', () => {
     const evidence = withEvidence(ev('csp-status', 'active'), ev('mpa', 'accepted'), ev('distributor-listed', 'active')).evidence;
-    expect(states(porReadiness({ ...base, evidence }, 'en'))).toEqual({ pla: 'met', region: 'met', status: 'met', mpa: 'met', distributor: 'met' });
+    expect(states(porReadiness({ ...base, evidence }, 'en'))).toEqual({
+      pla: 'met',
+      region: 'met',
+      status: 'met',
+      mpa: 'met',
+      distributor: 'met',
+    });
   });
 
   it('not met: another region, a pending status, a Qualified account (MPA missing), a pending distributor', () => {
@@ -202,7 +284,9 @@ describe('POR readiness', () => {
   });
 
   it('a PGA as associated ID is no PLA', () => {
-    expect(states(porReadiness({ evidence: {}, partnerIds: [{ id: '1234567', type: 'global' }], associatedPartnerId: '1234567' }, 'en')).pla).toBe('unknown');
+    expect(
+      states(porReadiness({ evidence: {}, partnerIds: [{ id: '1234567', type: 'global' }], associatedPartnerId: '1234567' }, 'en')).pla,
+    ).toBe('unknown');
   });
 });
 

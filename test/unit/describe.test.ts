@@ -24,23 +24,37 @@ describe('describeField label sources', () => {
   });
   it('aria-label, placeholder, title', () => {
     expect(labelOf('<input aria-label="Work email" placeholder="name@company.com" title="Your email">')).toEqual([
-      'aria-label:Work email', 'placeholder:name@company.com', 'title:Your email',
+      'aria-label:Work email',
+      'placeholder:name@company.com',
+      'title:Your email',
     ]);
   });
   it('preceding text drawn as divs', () => {
-    expect(labelOf('<div class="row"><div class="lbl">メールアドレス</div><div><input></div></div>')).toContain('preceding-text:メールアドレス');
+    expect(labelOf('<div class="row"><div class="lbl">メールアドレス</div><div><input></div></div>')).toContain(
+      'preceding-text:メールアドレス',
+    );
   });
   it('the previous table cell and dt', () => {
     expect(labelOf('<table><tr><th>会社名</th><td><input></td></tr></table>')).toContain('table-cell:会社名');
     expect(labelOf('<dl><dt>City</dt><dd><input></dd></dl>')).toContain('dt:City');
   });
   it('section from the fieldset legend or the nearest heading', () => {
-    expect(first('<fieldset><legend>Primary contact info</legend><label>Email <input></label></fieldset>').d.section).toBe('Primary contact info');
+    expect(first('<fieldset><legend>Primary contact info</legend><label>Email <input></label></fieldset>').d.section).toBe(
+      'Primary contact info',
+    );
     expect(first('<h2>サポート連絡先</h2><div><div><label>メール <input></label></div></div>').d.section).toBe('サポート連絡先');
   });
   it('attributes and hints', () => {
-    const { d } = first('<input name="primaryContact.email" id="TextField37" type="email" autocomplete="email" inputmode="email" formcontrolname="email" data-automation-id="contact-email">');
-    expect(d).toMatchObject({ name: 'primaryContact.email', htmlId: 'TextField37', type: 'email', autocomplete: 'email', inputMode: 'email' });
+    const { d } = first(
+      '<input name="primaryContact.email" id="TextField37" type="email" autocomplete="email" inputmode="email" formcontrolname="email" data-automation-id="contact-email">',
+    );
+    expect(d).toMatchObject({
+      name: 'primaryContact.email',
+      htmlId: 'TextField37',
+      type: 'email',
+      autocomplete: 'email',
+      inputMode: 'email',
+    });
     expect(d.hints).toEqual(['email', 'contact-email']);
   });
 });
@@ -62,10 +76,13 @@ describe('values', () => {
 
 describe('isField', () => {
   it('skips buttons, hidden, checkboxes and passwords; keeps text-like inputs', () => {
-    document.body.innerHTML = '<input type="hidden"><input type="submit"><input type="checkbox"><input type="password"><input type="email"><input><textarea></textarea><select></select>';
-    expect([...document.querySelectorAll('input, select, textarea')].filter((e) => isField(e)).map((e) => e.tagName + ((e as HTMLInputElement).type ?? ''))).toEqual([
-      'INPUTemail', 'INPUTtext', 'TEXTAREAtextarea', 'SELECTselect-one',
-    ]);
+    document.body.innerHTML =
+      '<input type="hidden"><input type="submit"><input type="checkbox"><input type="password"><input type="email"><input><textarea></textarea><select></select>';
+    expect(
+      [...document.querySelectorAll('input, select, textarea')]
+        .filter((e) => isField(e))
+        .map((e) => e.tagName + ((e as HTMLInputElement).type ?? '')),
+    ).toEqual(['INPUTemail', 'INPUTtext', 'TEXTAREAtextarea', 'SELECTselect-one']);
   });
 });
 

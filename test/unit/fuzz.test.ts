@@ -9,7 +9,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ProfileStore } from '../../components/background/profile-store';
 import { ProgressStore } from '../../components/background/progress-store';
 import { createRouter } from '../../components/background/router';
-import { extensionRequestSchema, extensionResponseSchemas, setAsideInfoSchema, tabStateChangedSchema, tabStateSchema } from '../../components/contract/extension';
+import {
+  extensionRequestSchema,
+  extensionResponseSchemas,
+  setAsideInfoSchema,
+  tabStateChangedSchema,
+  tabStateSchema,
+} from '../../components/contract/extension';
 import { factsChangedSchema, learnedSchema, pageRequestSchema, pageResponseSchemas, tabIssueSchema } from '../../components/contract/page';
 import { parseProfile, profileSchema } from '../../components/contract/profile';
 import { Learner } from '../../components/page/learner';
@@ -39,15 +45,40 @@ const PORTAL = 'https://partner.microsoft.com';
 const setURL = (url: string) => (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
 
 /** Values near the schemas' shapes as well as anything at all: real type names, long strings, deep nesting. */
-const TYPES = ['lookup-domains', 'report-issues', 'get-facts', 'learn', 'get-tab-state', 'get-profile', 'save-profile', 'import-profile',
-  'dismiss-unreadable', 'get-set-aside', 'delete-set-aside', 'facts-changed', 'tab-state-changed', 'csp-ping', '__proto__', 'constructor'];
+const TYPES = [
+  'lookup-domains',
+  'report-issues',
+  'get-facts',
+  'learn',
+  'get-tab-state',
+  'get-profile',
+  'save-profile',
+  'import-profile',
+  'dismiss-unreadable',
+  'get-set-aside',
+  'delete-set-aside',
+  'facts-changed',
+  'tab-state-changed',
+  'csp-ping',
+  '__proto__',
+  'constructor',
+];
 const nearMessage = fc.record(
   {
     type: fc.constantFrom(...TYPES),
     hosts: fc.array(fc.oneof(fc.string(), fc.constant('x'.repeat(300)), fc.constant('gmail.com')), { maxLength: 150 }),
     url: fc.oneof(fc.webUrl(), fc.string()),
     title: fc.string(),
-    issues: fc.array(fc.record({ code: fc.string(), severity: fc.constantFrom('error', 'warning', 'info', 'fatal'), fieldId: fc.string(), message: fc.string(), fieldLabel: fc.string() }), { maxLength: 5 }),
+    issues: fc.array(
+      fc.record({
+        code: fc.string(),
+        severity: fc.constantFrom('error', 'warning', 'info', 'fatal'),
+        fieldId: fc.string(),
+        message: fc.string(),
+        fieldLabel: fc.string(),
+      }),
+      { maxLength: 5 },
+    ),
     omitted: fc.oneof(fc.integer(), fc.double()),
     learned: fc.anything(),
     profile: fc.anything(),
@@ -60,11 +91,21 @@ const nearMessage = fc.record(
   },
   { requiredKeys: ['type'] },
 );
-const anyMessage = fc.oneof(fc.anything(), nearMessage, fc.json().map((j) => JSON.parse(j) as unknown));
+const anyMessage = fc.oneof(
+  fc.anything(),
+  nearMessage,
+  fc.json().map((j) => JSON.parse(j) as unknown),
+);
 
 const SCHEMAS = {
-  pageRequest: pageRequestSchema, extensionRequest: extensionRequestSchema, learned: learnedSchema, tabIssue: tabIssueSchema,
-  tabState: tabStateSchema, tabStateChanged: tabStateChangedSchema, factsChanged: factsChangedSchema, setAsideInfo: setAsideInfoSchema,
+  pageRequest: pageRequestSchema,
+  extensionRequest: extensionRequestSchema,
+  learned: learnedSchema,
+  tabIssue: tabIssueSchema,
+  tabState: tabStateSchema,
+  tabStateChanged: tabStateChangedSchema,
+  factsChanged: factsChangedSchema,
+  setAsideInfo: setAsideInfoSchema,
   profile: profileSchema,
   ...Object.fromEntries(Object.entries(pageResponseSchemas).map(([k, v]) => [`page:${k}`, v])),
   ...Object.fromEntries(Object.entries(extensionResponseSchemas).map(([k, v]) => [`extension:${k}`, v])),
@@ -73,7 +114,10 @@ const SCHEMAS = {
 describe('message schemas', () => {
   for (const [name, schema] of Object.entries(SCHEMAS)) {
     it(`${name}: safeParse never throws, in bounded time`, () => {
-      fc.assert(fc.property(anyMessage, (m) => void timed(() => schema.safeParse(m))), { numRuns: RUNS });
+      fc.assert(
+        fc.property(anyMessage, (m) => void timed(() => schema.safeParse(m))),
+        { numRuns: RUNS },
+      );
     });
   }
 
@@ -95,7 +139,12 @@ describe('the router', () => {
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
   });
   const senders = [
-    { id: fakeBrowser.runtime.id, tab: { id: 7, url: `${PORTAL}/en-us/dashboard/home` }, frameId: 0, url: `${PORTAL}/en-us/dashboard/home` },
+    {
+      id: fakeBrowser.runtime.id,
+      tab: { id: 7, url: `${PORTAL}/en-us/dashboard/home` },
+      frameId: 0,
+      url: `${PORTAL}/en-us/dashboard/home`,
+    },
     { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') },
     { id: 'other', url: 'https://evil.example/' },
   ];
@@ -106,7 +155,13 @@ describe('the router', () => {
       fc.asyncProperty(anyMessage, fc.constantFrom(...senders), async (m, sender) => {
         let pending: Promise<unknown>;
         expect(() => (pending = router.handle(m, sender as never))).not.toThrow();
-        const settled = await Promise.race([pending!.then(() => 'ok', (e: unknown) => (e instanceof Error ? 'refused' : 'bad')), new Promise((r) => setTimeout(() => r('hang'), 2000))]);
+        const settled = await Promise.race([
+          pending!.then(
+            () => 'ok',
+            (e: unknown) => (e instanceof Error ? 'refused' : 'bad'),
+          ),
+          new Promise((r) => setTimeout(() => r('hang'), 2000)),
+        ]);
         expect(['ok', 'refused']).toContain(settled);
       }),
       { numRuns: 60 },
@@ -115,20 +170,84 @@ describe('the router', () => {
 });
 
 /** Random pages made of the pieces the readers look for: tables, dialogs, headers, fields, markers, IDs. */
-const WORDS = ['You entered', 'Suggested address', 'Address line 1', 'City', 'Postal code', 'Global', 'Location', 'PartnerID', 'Japan',
-  '1234567', '７６５４３２１', 'Associated PartnerID', 'admin@contoso.co.jp', 'x@gmail.com', '住所の確認', '推奨される住所', '入力した住所', 'Confirm your address',
-  '〒100-0001', '東京都', 'Use suggested address', '', ' ', '<', '&amp;'];
+const WORDS = [
+  'You entered',
+  'Suggested address',
+  'Address line 1',
+  'City',
+  'Postal code',
+  'Global',
+  'Location',
+  'PartnerID',
+  'Japan',
+  '1234567',
+  '７６５４３２１',
+  'Associated PartnerID',
+  'admin@contoso.co.jp',
+  'x@gmail.com',
+  '住所の確認',
+  '推奨される住所',
+  '入力した住所',
+  'Confirm your address',
+  '〒100-0001',
+  '東京都',
+  'Use suggested address',
+  '',
+  ' ',
+  '<',
+  '&amp;',
+];
 const text = fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 30 }));
-const attrs = fc.constantFrom('', ' role="dialog"', ' role="row"', ' role="gridcell"', ' role="heading"', ' class="ms-Modal"', ' aria-modal="true"',
-  ' role="banner"', ' aria-labelledby="t"', ' id="t"', ' hidden', ' role="combobox"');
-const tags = fc.constantFrom('div', 'table', 'tr', 'td', 'th', 'header', 'main', 'article', 'dialog open', 'h2', 'span', 'label', 'section', 'ul', 'li');
+const attrs = fc.constantFrom(
+  '',
+  ' role="dialog"',
+  ' role="row"',
+  ' role="gridcell"',
+  ' role="heading"',
+  ' class="ms-Modal"',
+  ' aria-modal="true"',
+  ' role="banner"',
+  ' aria-labelledby="t"',
+  ' id="t"',
+  ' hidden',
+  ' role="combobox"',
+);
+const tags = fc.constantFrom(
+  'div',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'header',
+  'main',
+  'article',
+  'dialog open',
+  'h2',
+  'span',
+  'label',
+  'section',
+  'ul',
+  'li',
+);
 const node: fc.Memo<string> = fc.memo((depth) =>
   depth <= 1
-    ? fc.oneof(text, text.map((t) => `<input value="${t.replace(/"/g, '')}">`), fc.constant('<select><option>Japan</option></select>'), fc.constant('<input type="radio">'))
-    : fc.tuple(tags, attrs, fc.array(node(depth - 1), { maxLength: 4 })).map(([tag, a, kids]) => `<${tag}${a}>${kids.join('')}</${tag.split(' ')[0]}>`),
+    ? fc.oneof(
+        text,
+        text.map((t) => `<input value="${t.replace(/"/g, '')}">`),
+        fc.constant('<select><option>Japan</option></select>'),
+        fc.constant('<input type="radio">'),
+      )
+    : fc
+        .tuple(tags, attrs, fc.array(node(depth - 1), { maxLength: 4 }))
+        .map(([tag, a, kids]) => `<${tag}${a}>${kids.join('')}</${tag.split(' ')[0]}>`),
 );
 const page = fc.array(node(5), { maxLength: 6 }).map((parts) => parts.join(''));
-const PATHS = ['/en-us/dashboard/account/v3/organization/identity', '/en-us/dashboard/account/v3/enrollment/legal-business-profile', '/en-us/dashboard/home', '/en-us/blog/x'];
+const PATHS = [
+  '/en-us/dashboard/account/v3/organization/identity',
+  '/en-us/dashboard/account/v3/enrollment/legal-business-profile',
+  '/en-us/dashboard/home',
+  '/en-us/blog/x',
+];
 
 describe('page readers', () => {
   beforeEach(() => {

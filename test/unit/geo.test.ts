@@ -15,9 +15,24 @@ describe('CSP region table', () => {
   });
 
   it.each([
-    ['US', 'united-states'], ['JP', 'japan'], ['DE', 'europe'], ['IN', 'india'], ['KR', 'korea'], ['AU', 'australia'],
-    ['NZ', 'new-zealand'], ['BR', 'brazil'], ['CN', 'china'], ['TW', 'taiwan'], ['CA', 'canada'], ['SG', 'asia-pacific'],
-    ['AE', 'middle-east-europe'], ['ZA', 'middle-east-europe'], ['NG', 'africa'], ['MX', 'latin-america'], ['GU', 'united-states'], ['XK', 'middle-east-europe'],
+    ['US', 'united-states'],
+    ['JP', 'japan'],
+    ['DE', 'europe'],
+    ['IN', 'india'],
+    ['KR', 'korea'],
+    ['AU', 'australia'],
+    ['NZ', 'new-zealand'],
+    ['BR', 'brazil'],
+    ['CN', 'china'],
+    ['TW', 'taiwan'],
+    ['CA', 'canada'],
+    ['SG', 'asia-pacific'],
+    ['AE', 'middle-east-europe'],
+    ['ZA', 'middle-east-europe'],
+    ['NG', 'africa'],
+    ['MX', 'latin-america'],
+    ['GU', 'united-states'],
+    ['XK', 'middle-east-europe'],
   ])('%s is in %s', (iso, region) => expect(regionOf(iso)).toBe(region));
 
   it('Russia and Belarus are not CSP markets in this table', () => {
@@ -28,11 +43,31 @@ describe('CSP region table', () => {
 
 describe('resolveCountry', () => {
   it.each([
-    ['Japan', 'JP'], ['日本', 'JP'], ['JP', 'JP'], ['jpn', 'JP'], ['ＪＡＰＡＮ', 'JP'], [' united states ', 'US'],
-    ['United States of America', 'US'], ['米国', 'US'], ['アメリカ合衆国', 'US'], ['Germany', 'DE'], ['ドイツ', 'DE'],
-    ['Korea, Republic of', 'KR'], ['South Korea', 'KR'], ['韓国', 'KR'], ['Hong Kong Special Administrative Region', 'HK'],
-    ['Congo (DRC)', 'CD'], ["Côte d'Ivoire", 'CI'], ['Türkiye', 'TR'], ['Kosovo', 'XK'], ['India', 'IN'], ['インド', 'IN'],
-    ['United Kingdom', 'GB'], ['イギリス', 'GB'], ['Taiwan', 'TW'], ['台湾', 'TW'],
+    ['Japan', 'JP'],
+    ['日本', 'JP'],
+    ['JP', 'JP'],
+    ['jpn', 'JP'],
+    ['ＪＡＰＡＮ', 'JP'],
+    [' united states ', 'US'],
+    ['United States of America', 'US'],
+    ['米国', 'US'],
+    ['アメリカ合衆国', 'US'],
+    ['Germany', 'DE'],
+    ['ドイツ', 'DE'],
+    ['Korea, Republic of', 'KR'],
+    ['South Korea', 'KR'],
+    ['韓国', 'KR'],
+    ['Hong Kong Special Administrative Region', 'HK'],
+    ['Congo (DRC)', 'CD'],
+    ["Côte d'Ivoire", 'CI'],
+    ['Türkiye', 'TR'],
+    ['Kosovo', 'XK'],
+    ['India', 'IN'],
+    ['インド', 'IN'],
+    ['United Kingdom', 'GB'],
+    ['イギリス', 'GB'],
+    ['Taiwan', 'TW'],
+    ['台湾', 'TW'],
   ])('%s → %s', (text, iso) => expect(resolveCountry(text)).toBe(iso));
 
   it.each(['', 'Select a country', '--', 'Atlantis', 'ZZ'])('%j is not a country', (text) => expect(resolveCountry(text)).toBeNull());

@@ -101,7 +101,11 @@ describe('#2 the learner cannot be poisoned by the page', () => {
 describe('#3 reports stay within the schema limits', () => {
   it('#3 600 issues with over-long texts are clipped to 500 and the rest counted', () => {
     const issues: TabIssue[] = Array.from({ length: 600 }, (_, i) => ({
-      code: 'personal-email-domain', severity: i % 2 ? 'warning' : 'error', fieldId: `f${i}`, message: 'm'.repeat(3000), fieldLabel: 'L'.repeat(900),
+      code: 'personal-email-domain',
+      severity: i % 2 ? 'warning' : 'error',
+      fieldId: `f${i}`,
+      message: 'm'.repeat(3000),
+      fieldLabel: 'L'.repeat(900),
     }));
     const clipped = clipIssues(issues);
     expect(clipped.issues).toHaveLength(LIMITS.issues);
@@ -209,7 +213,12 @@ describe('#9 CPU', () => {
     document.body.innerHTML = `<label for="e">Email address</label><input id="e" type="email" value="jane@gmail.com">`;
     (document.querySelector('#e') as HTMLInputElement).value = `jane@gmail.com${' '.repeat(1_000_000)}x`;
     const seen: number[] = [];
-    const probe: Check = { ...CHECKS[0]!, code: 'probe', reads: ['email'] as never, run: (ctx) => (seen.push(...ctx.fields.map((f) => f.descriptor.value.length)), []) };
+    const probe: Check = {
+      ...CHECKS[0]!,
+      code: 'probe',
+      reads: ['email'] as never,
+      run: (ctx) => (seen.push(...ctx.fields.map((f) => f.descriptor.value.length)), []),
+    };
     const { pipeline } = pipelineWith({ checks: [probe] });
     pipeline.start();
     expect(seen.length).toBeGreaterThan(0);
@@ -223,7 +232,14 @@ describe('#9 CPU', () => {
     const observer = new PageObserver({ owns: (n) => layer.owns(n), onChange });
     document.body.innerHTML = '<label for="i">Email</label><input id="i">';
     observer.start(document);
-    observer.setFieldMap({ ancestors: new Map<Node, number>([[document, 3], [document.documentElement, 2], [document.body, 1]]), labelledBy: new Set() });
+    observer.setFieldMap({
+      ancestors: new Map<Node, number>([
+        [document, 3],
+        [document.documentElement, 2],
+        [document.body, 1],
+      ]),
+      labelledBy: new Set(),
+    });
     for (let i = 0; i < 5; i++) {
       layer.attach();
       await flush();

@@ -11,11 +11,18 @@ describe('checkImport', () => {
   it('a wrong PartnerID type names the entry and what is expected, in English and Japanese', () => {
     const text = JSON.stringify({ version: 1, partnerIds: [{ id: '7654321', type: 'pla' }] });
     expect(checkImport(text, 'en')).toEqual(['PartnerIDs, entry 1, type: should be "global" (PGA, headquarters) or "location" (PLA).']);
-    expect(checkImport(text, 'ja')).toEqual(['PartnerID › 1 件目 › 種類: "global" (PGA、本社) または "location" (PLA)を指定してください。']);
+    expect(checkImport(text, 'ja')).toEqual([
+      'PartnerID › 1 件目 › 種類: "global" (PGA、本社) または "location" (PLA)を指定してください。',
+    ]);
   });
 
   it('no developer text: no zod wording, no dotted paths', () => {
-    const text = JSON.stringify({ version: 1, partnerIds: [{ id: '12ab', type: 'global' }], company: { country: 'Japan', domains: ['@x'] }, extra: 1 });
+    const text = JSON.stringify({
+      version: 1,
+      partnerIds: [{ id: '12ab', type: 'global' }],
+      company: { country: 'Japan', domains: ['@x'] },
+      extra: 1,
+    });
     for (const locale of ['en', 'ja'] as const) {
       const lines = checkImport(text, locale);
       expect(lines.length).toBe(4);

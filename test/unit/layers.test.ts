@@ -26,13 +26,21 @@ describe('rules/ stays pure (lint)', () => {
     ['export const isEl = (x: unknown) => x instanceof HTMLElement;', 'no-restricted-globals'],
   ])('%s is refused in rules/', async (code, rule) => {
     const found = await problems(`${code}\nexport {};\n`, 'rules/checks/probe.ts');
-    expect(found.some((p) => p.startsWith(`${rule}:`)), found.join('\n')).toBe(true);
+    expect(
+      found.some((p) => p.startsWith(`${rule}:`)),
+      found.join('\n'),
+    ).toBe(true);
     // The same line is fine where the DOM and the browser belong.
     const above = await problems(`${code}\nexport {};\n`, 'components/page/probe.ts');
     expect(above.filter((p) => /restricted/.test(p))).toEqual([]);
   });
 
   it('pure code passes', async () => {
-    expect(await problems("import { fold } from '../text';\nexport const f = (s: string) => new URL(fold(s), 'https://x.example').host;\n", 'rules/checks/probe.ts')).toEqual([]);
+    expect(
+      await problems(
+        "import { fold } from '../text';\nexport const f = (s: string) => new URL(fold(s), 'https://x.example').host;\n",
+        'rules/checks/probe.ts',
+      ),
+    ).toEqual([]);
   });
 });

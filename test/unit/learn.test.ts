@@ -118,7 +118,12 @@ describe('submit buttons', () => {
 describe('Identifiers written on one line', () => {
   it('splits composite cells', () => {
     expect(parseIdentifierRow(['1234567 (Global) · Japan'])).toEqual({ id: '1234567', type: 'global', country: 'JP' });
-    expect(parseIdentifierRow(['PartnerID: ７６５４３２１ | ロケーション | 日本 | 東京本社'])).toEqual({ id: '7654321', type: 'location', country: 'JP', name: '東京本社' });
+    expect(parseIdentifierRow(['PartnerID: ７６５４３２１ | ロケーション | 日本 | 東京本社'])).toEqual({
+      id: '7654321',
+      type: 'location',
+      country: 'JP',
+      name: '東京本社',
+    });
     expect(parseIdentifierRow(['Redmond, WA 98052', 'Location'])).toBeNull();
   });
 });

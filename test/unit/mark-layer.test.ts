@@ -11,8 +11,14 @@ let layer: MarkLayer;
 let input: HTMLInputElement;
 
 const issue = (over: Partial<PlacedIssue> = {}): PlacedIssue => ({
-  code: 'personal-email-domain', severity: 'error', fieldId: 'f1', message: 'gmail.com is a personal mail service.',
-  params: { domain: 'gmail.com' }, element: input, label: 'Email address', ...over,
+  code: 'personal-email-domain',
+  severity: 'error',
+  fieldId: 'f1',
+  message: 'gmail.com is a personal mail service.',
+  params: { domain: 'gmail.com' },
+  element: input,
+  label: 'Email address',
+  ...over,
 });
 const root = () => layer.host.shadowRoot!;
 const live = () => root().querySelector('[role="status"]')!.textContent;
@@ -54,7 +60,7 @@ describe('marks', () => {
     expect(root().querySelector('.mark')!.getAttribute('aria-label')).toMatch(/^Email address: Error: /);
   });
 
-  it('Tab from the flagged field goes to its mark (the page\'s Tab is prevented)', () => {
+  it("Tab from the flagged field goes to its mark (the page's Tab is prevented)", () => {
     layer.render([issue()]);
     input.focus();
     const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true, composed: true });

@@ -86,13 +86,22 @@ describe('placeCard', () => {
 
 describe('fixOf: what a card offers', () => {
   it('the PLA to use', () => {
-    expect(fixOf('pga-instead-of-pla', { id: '1234567', plas: ['7654321'] })).toEqual({ copies: [{ kind: 'pla', value: '7654321' }], step: 'associate-pla' });
+    expect(fixOf('pga-instead-of-pla', { id: '1234567', plas: ['7654321'] })).toEqual({
+      copies: [{ kind: 'pla', value: '7654321' }],
+      step: 'associate-pla',
+    });
   });
 
   it('the verified part and the whole verified address', () => {
-    const fix = fixOf('address-differs-from-verified', { kind: 'material', diffs: [{ part: 'postalCode', entered: '100-0001', verified: '100-0002', material: true }] },
-      { line1: '千代田1-1', city: '千代田区', postalCode: '100-0002' });
-    expect(fix.copies).toEqual([{ kind: 'part', part: 'postalCode', value: '100-0002' }, { kind: 'address', value: '千代田1-1, 千代田区, 100-0002' }]);
+    const fix = fixOf(
+      'address-differs-from-verified',
+      { kind: 'material', diffs: [{ part: 'postalCode', entered: '100-0001', verified: '100-0002', material: true }] },
+      { line1: '千代田1-1', city: '千代田区', postalCode: '100-0002' },
+    );
+    expect(fix.copies).toEqual([
+      { kind: 'part', part: 'postalCode', value: '100-0002' },
+      { kind: 'address', value: '千代田1-1, 千代田区, 100-0002' },
+    ]);
     expect(fix.step).toBe('legal-business-profile');
   });
 
@@ -139,26 +148,51 @@ beforeEach(() => {
 });
 
 describe('the router: notices, undo, asking, ignoring, forgetting', () => {
-  const ids = { kind: 'identifiers', partnerIds: [{ id: '1234567', type: 'global' }, { id: '7654321', type: 'location', country: 'JP' }] };
+  const ids = {
+    kind: 'identifiers',
+    partnerIds: [
+      { id: '1234567', type: 'global' },
+      { id: '7654321', type: 'location', country: 'JP' },
+    ],
+  };
 
   it('a learn says what it learned; Undo (from the same tab only) puts the previous facts back', async () => {
-    await router.handle({ type: 'import-profile', text: JSON.stringify({ version: 1, partnerIds: [{ id: '7777777', type: 'location', source: 'user' }] }) }, fromOptions());
-    const answer = (await router.handle({ type: 'learn', learned: ids }, fromPortal())) as { notice: { kind: string; count: number; token: string } };
+    await router.handle(
+      { type: 'import-profile', text: JSON.stringify({ version: 1, partnerIds: [{ id: '7777777', type: 'location', source: 'user' }] }) },
+      fromOptions(),
+    );
+    const answer = (await router.handle({ type: 'learn', learned: ids }, fromPortal())) as {
+      notice: { kind: string; count: number; token: string };
+    };
     expect(answer.notice).toMatchObject({ kind: 'identifiers', count: 2 });
-    expect((await store.current()).profile.partnerIds.map((p) => [p.id, Boolean(p.at)])).toEqual([['7777777', false], ['1234567', true], ['7654321', true]]);
+    expect((await store.current()).profile.partnerIds.map((p) => [p.id, Boolean(p.at)])).toEqual([
+      ['7777777', false],
+      ['1234567', true],
+      ['7654321', true],
+    ]);
     expect(await router.handle({ type: 'undo-learn', token: answer.notice.token }, fromPortal(9))).toEqual({ ok: false });
     expect(await router.handle({ type: 'undo-learn', token: answer.notice.token }, fromPortal())).toEqual({ ok: true });
     expect((await store.current()).profile.partnerIds.map((p) => p.id)).toEqual(['7777777']);
   });
 
   it('a dialog address different from the imported one asks first; "use it" replaces it, with Undo', async () => {
-    await router.handle({ type: 'import-profile', text: JSON.stringify({ version: 1, verifiedAddress: { line1: '1 Main St', city: 'Tokyo' } }) }, fromOptions());
-    const asked = (await router.handle({ type: 'learn', learned: { kind: 'verified-address', address: { line1: '2 Main St', city: 'Tokyo' } } }, fromPortal())) as {
-      changed: boolean; notice: { kind: string; address: string; token: string };
+    await router.handle(
+      { type: 'import-profile', text: JSON.stringify({ version: 1, verifiedAddress: { line1: '1 Main St', city: 'Tokyo' } }) },
+      fromOptions(),
+    );
+    const asked = (await router.handle(
+      { type: 'learn', learned: { kind: 'verified-address', address: { line1: '2 Main St', city: 'Tokyo' } } },
+      fromPortal(),
+    )) as {
+      changed: boolean;
+      notice: { kind: string; address: string; token: string };
     };
     expect(asked).toMatchObject({ changed: false, notice: { kind: 'ask-verified-address', address: '2 Main St, Tokyo' } });
     expect((await store.current()).profile.verifiedAddress?.line1).toBe('1 Main St');
-    const used = (await router.handle({ type: 'accept-learned', token: asked.notice.token }, fromPortal())) as { ok: boolean; notice: { kind: string; token: string } };
+    const used = (await router.handle({ type: 'accept-learned', token: asked.notice.token }, fromPortal())) as {
+      ok: boolean;
+      notice: { kind: string; token: string };
+    };
     expect(used).toMatchObject({ ok: true, notice: { kind: 'verified-address' } });
     expect((await store.current()).profile.verifiedAddress?.line1).toBe('2 Main St');
     await router.handle({ type: 'undo-learn', token: used.notice.token }, fromPortal());
@@ -167,12 +201,24 @@ describe('the router: notices, undo, asking, ignoring, forgetting', () => {
 
   it('an ignored issue is kept in the report, marked, and not counted; options lists it and can undo it', async () => {
     const issue = { code: 'personal-email-domain', severity: 'error', fieldId: 'f1', message: 'gmail', fieldLabel: 'Email address' };
-    await router.handle({ type: 'ignore-issue', code: issue.code, label: 'Email address', path: '/en-us/dashboard/account/v3/enrollment/legal-business-profile' }, fromPortal());
+    await router.handle(
+      {
+        type: 'ignore-issue',
+        code: issue.code,
+        label: 'Email address',
+        path: '/en-us/dashboard/account/v3/enrollment/legal-business-profile',
+      },
+      fromPortal(),
+    );
     await router.handle({ type: 'report-issues', url: PORTAL, title: 'x', issues: [issue] }, fromPortal());
     const { state } = await getTabState(7);
     expect(state?.issues[0]).toMatchObject({ ignored: true });
-    const { prefs } = (await router.handle({ type: 'get-prefs' }, fromOptions())) as { prefs: { ignored: { code: string; label: string; path: string }[] } };
-    expect(prefs.ignored).toMatchObject([{ code: issue.code, label: 'Email address', path: '/dashboard/account/v3/enrollment/legal-business-profile' }]);
+    const { prefs } = (await router.handle({ type: 'get-prefs' }, fromOptions())) as {
+      prefs: { ignored: { code: string; label: string; path: string }[] };
+    };
+    expect(prefs.ignored).toMatchObject([
+      { code: issue.code, label: 'Email address', path: '/dashboard/account/v3/enrollment/legal-business-profile' },
+    ]);
     await router.handle({ type: 'unignore', ...prefs.ignored[0]! }, fromOptions());
     expect(((await router.handle({ type: 'get-prefs' }, fromOptions())) as { prefs: { ignored: unknown[] } }).prefs.ignored).toEqual([]);
   });
@@ -188,6 +234,9 @@ describe('the router: notices, undo, asking, ignoring, forgetting', () => {
     expect((await store.current()).profile.partnerIds).toEqual([]);
     const { prefs } = (await router.handle({ type: 'get-prefs' }, fromOptions())) as { prefs: { ignored: unknown[]; language?: string } };
     expect(prefs).toEqual({ language: 'ja', ignored: [] });
-    expect(((await router.handle({ type: 'get-facts' }, fromPortal())) as { prefs: unknown }).prefs).toEqual({ language: 'ja', ignored: [] });
+    expect(((await router.handle({ type: 'get-facts' }, fromPortal())) as { prefs: unknown }).prefs).toEqual({
+      language: 'ja',
+      ignored: [],
+    });
   });
 });

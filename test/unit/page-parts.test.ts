@@ -164,7 +164,9 @@ describe('FieldScanner', () => {
 
 describe('Learner', () => {
   it('sends each distinct thing once, and hands the dialog to the checks with a registered anchor', () => {
-    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://partner.microsoft.com/en-us/dashboard/account/v3/enrollment/legal-business-profile');
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(
+      'https://partner.microsoft.com/en-us/dashboard/account/v3/enrollment/legal-business-profile',
+    );
     document.body.innerHTML = `<header><span>admin@contoso.co.jp</span></header>
       <div role="dialog" aria-label="Verify your address"><table>
         <tr><th></th><th>You entered</th><th>Suggested</th></tr>
@@ -193,10 +195,15 @@ describe('Learner', () => {
     const path = '/ja-jp/dashboard/account/v3/enrollment/legal-business-profile';
     learner.onSubmit([field('company-name', 'Contoso KK')], path);
     expect(learned).toEqual([]);
-    learner.onSubmit([field('company-name', ' Contoso KK '), field('country', '日本'), field('postal-code', '100-0001')], '/ja-jp/dashboard/home');
+    learner.onSubmit(
+      [field('company-name', ' Contoso KK '), field('country', '日本'), field('postal-code', '100-0001')],
+      '/ja-jp/dashboard/home',
+    );
     expect(learned).toEqual([]);
     learner.onSubmit([field('company-name', ' Contoso KK '), field('country', '日本'), field('postal-code', '100-0001')], path);
-    expect(learned).toEqual([{ kind: 'legal-profile', companyName: 'Contoso KK', country: 'JP', address: { postalCode: '100-0001', country: '日本' } }]);
+    expect(learned).toEqual([
+      { kind: 'legal-profile', companyName: 'Contoso KK', country: 'JP', address: { postalCode: '100-0001', country: '日本' } },
+    ]);
   });
 });
 
@@ -226,7 +233,13 @@ describe('wirePage', () => {
     return { ctx, intervals, frames, invalidate };
   }
   const pipeline = () => ({
-    onUserEdit: vi.fn(), onSubmitIntent: vi.fn(), onAuthorizeProvider: vi.fn(), rescanSoon: vi.fn(), checkPendingHosts: vi.fn(), stop: vi.fn(), marks: { reposition: vi.fn() },
+    onUserEdit: vi.fn(),
+    onSubmitIntent: vi.fn(),
+    onAuthorizeProvider: vi.fn(),
+    rescanSoon: vi.fn(),
+    checkPendingHosts: vi.fn(),
+    stop: vi.fn(),
+    marks: { reposition: vi.fn() },
   });
 
   /** happy-dom makes every dispatched event untrusted, as a page script's would be; this one is the user's. */
@@ -250,7 +263,8 @@ describe('wirePage', () => {
     const { ctx } = fakeContext();
     const p = pipeline();
     wirePage(ctx, p, window);
-    document.body.innerHTML = '<form><input id="i"><button type="button" id="save">Save</button><button type="button" id="next">次へ</button><button type="button" id="cancel">Cancel</button></form>';
+    document.body.innerHTML =
+      '<form><input id="i"><button type="button" id="save">Save</button><button type="button" id="next">次へ</button><button type="button" id="cancel">Cancel</button></form>';
     document.querySelector('#i')!.dispatchEvent(new Event('input', { bubbles: true }));
     document.querySelector('#i')!.dispatchEvent(new Event('focusout', { bubbles: true }));
     expect(p.onUserEdit).toHaveBeenCalledTimes(2);
@@ -350,9 +364,13 @@ describe('readEvidence', () => {
 
   it('the MPA in a Japanese grid, the distributor in a list', () => {
     document.body.innerHTML = `<h1>契約</h1><div role="grid"><div role="row"><span role="gridcell">マイクロソフト パートナー契約</span><span role="gridcell">同意済み</span></div></div>`;
-    expect(readEvidence(document, `${PORTAL}/ja-jp/dashboard/account/v3/settings/agreements`)).toEqual([{ kind: 'mpa', value: 'accepted', seen: '同意済み' }]);
+    expect(readEvidence(document, `${PORTAL}/ja-jp/dashboard/account/v3/settings/agreements`)).toEqual([
+      { kind: 'mpa', value: 'accepted', seen: '同意済み' },
+    ]);
     document.body.innerHTML = `<h1>間接プロバイダー</h1><ul><li><b>サンプル ディストリビューション</b> <span>アクティブ</span></li></ul>`;
-    expect(readEvidence(document, `${PORTAL}/ja-jp/dashboard/v2/customers/indirectproviders`)).toMatchObject([{ kind: 'distributor-listed', value: 'active' }]);
+    expect(readEvidence(document, `${PORTAL}/ja-jp/dashboard/v2/customers/indirectproviders`)).toMatchObject([
+      { kind: 'distributor-listed', value: 'active' },
+    ]);
   });
 });
 
@@ -367,12 +385,14 @@ describe('structural costs (issue 12)', () => {
     observer.setFieldMap(new FieldScanner().collect(observer.roots(document)));
     const grid = document.getElementById('grid')!;
     for (let round = 0; round < 3; round++) {
-      grid.replaceChildren(...Array.from({ length: 50 }, (_, i) => {
-        const row = document.createElement('div');
-        row.setAttribute('role', 'row');
-        row.innerHTML = `<div role="gridcell"><span>Order ${i + round}</span></div><div role="columnheader">Status</div>`;
-        return row;
-      }));
+      grid.replaceChildren(
+        ...Array.from({ length: 50 }, (_, i) => {
+          const row = document.createElement('div');
+          row.setAttribute('role', 'row');
+          row.innerHTML = `<div role="gridcell"><span>Order ${i + round}</span></div><div role="columnheader">Status</div>`;
+          return row;
+        }),
+      );
       document.getElementById('spin')!.textContent = String(round);
       document.getElementById('spin')!.className = `s${round}`;
       await flush();

@@ -60,14 +60,23 @@ describe('readPortalErrors', () => {
     document.body.innerHTML = `<div role="alert" id="a">Error 2204</div><div class="alert-danger" id="b">Requested MPN Id 1234567 is either invalid or does not exist in Partner Center.</div>`;
     const asked: string[][] = [];
     const known = new Map<string, string[]>();
-    const learner = new Learner({ learn: () => {}, parseAddressLines, record: () => {}, portalCodes: (t) => known.get(t), recognise: (t) => asked.push(t) });
+    const learner = new Learner({
+      learn: () => {},
+      parseAddressLines,
+      record: () => {},
+      portalCodes: (t) => known.get(t),
+      recognise: (t) => asked.push(t),
+    });
     // First read: the texts are unknown, so the background is asked and nothing is marked yet.
     expect(learner.readPage(document, () => 'x').portalErrors).toEqual([]);
     expect(asked).toEqual([['Error 2204', 'Requested MPN Id 1234567 is either invalid or does not exist in Partner Center.']]);
     for (const t of asked[0]!) known.set(t, recognisePortalErrors(t));
     const anchors: Element[] = [];
     const page = learner.readPage(document, (el) => `p${anchors.push(el)}`);
-    expect(page.portalErrors).toEqual([{ anchorId: 'p1', code: '2204' }, { anchorId: 'p2', code: '2200' }]);
+    expect(page.portalErrors).toEqual([
+      { anchorId: 'p1', code: '2204' },
+      { anchorId: 'p2', code: '2200' },
+    ]);
     expect(anchors.map((a) => a.id)).toEqual(['a', 'b']);
     expect(learner.portalErrors[1]!.text).toContain('1234567');
   });

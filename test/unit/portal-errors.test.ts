@@ -17,7 +17,11 @@ const MATCHES: Record<string, string[]> = {
     'Error code: 2201.',
     'エラー コード：２２０１',
   ],
-  '2203': ['MPN Id 123456 has not signed Microsoft Partner Agreement (MPA) for the CSP region where the order is being placed', '(2203)', 'MPA に未同意です (エラー 2203)'],
+  '2203': [
+    'MPN Id 123456 has not signed Microsoft Partner Agreement (MPA) for the CSP region where the order is being placed',
+    '(2203)',
+    'MPA に未同意です (エラー 2203)',
+  ],
   '2204': ['Requested MPN Id 123456 is not associated with any CSP Indirect Reseller account', 'Error: 2204', 'エラー：２２０４'],
   '800015': ['Error code 800015: PartnerID not found', 'エラー 800015'],
   '800016': ['Code: 800016 (not a valid indirect reseller)', '[800016]'],
@@ -63,10 +67,15 @@ describe('recognisePortalErrors', () => {
     expect(recognisePortalErrors(text)).toEqual([]);
   });
   it('reports a code once, in the order of the text', () => {
-    expect(recognisePortalErrors("Error code: 2201. The CSP region of the requested PartnerID 1 is India and doesn't match … (2201). MPN Id must be numeric")).toEqual(['2201', 'mpn-not-numeric']);
+    expect(
+      recognisePortalErrors(
+        "Error code: 2201. The CSP region of the requested PartnerID 1 is India and doesn't match … (2201). MPN Id must be numeric",
+      ),
+    ).toEqual(['2201', 'mpn-not-numeric']);
   });
   it('never throws on odd text', () => {
-    for (const t of ['', '\u0000', '(((((', 'エラー'.repeat(1000), '1'.repeat(10000)]) expect(Array.isArray(recognisePortalErrors(t))).toBe(true);
+    for (const t of ['', '\u0000', '(((((', 'エラー'.repeat(1000), '1'.repeat(10000)])
+      expect(Array.isArray(recognisePortalErrors(t))).toBe(true);
   });
 });
 

@@ -50,8 +50,15 @@ describe('team profile JSON', () => {
 describe('learning', () => {
   it('merges Identifiers into the profile, keeping IDs added by hand', () => {
     const start = { ...emptyProfile(), partnerIds: [{ id: '5555555', type: 'location' as const, source: 'user' as const }] };
-    const next = applyLearned(start, { kind: 'identifiers', partnerIds: [{ id: '1234567', type: 'global', country: 'JP' }], associatedPartnerId: '7654321' }, NOW);
-    expect(next.partnerIds.map((p) => `${p.id}:${p.type}:${p.source}`)).toEqual(['5555555:location:user', '1234567:global:identifiers-page']);
+    const next = applyLearned(
+      start,
+      { kind: 'identifiers', partnerIds: [{ id: '1234567', type: 'global', country: 'JP' }], associatedPartnerId: '7654321' },
+      NOW,
+    );
+    expect(next.partnerIds.map((p) => `${p.id}:${p.type}:${p.source}`)).toEqual([
+      '5555555:location:user',
+      '1234567:global:identifiers-page',
+    ]);
     expect(next.associatedPartnerId).toBe('7654321');
     expect(next.updatedAt).toBe(NOW);
   });
@@ -65,7 +72,8 @@ describe('learning', () => {
 });
 
 describe('learning cannot be poisoned (#2)', () => {
-  const ids = (n: number, from = 1000000) => Array.from({ length: n }, (_, i) => ({ id: String(from + i), type: 'location' as const, country: 'JP' }));
+  const ids = (n: number, from = 1000000) =>
+    Array.from({ length: n }, (_, i) => ({ id: String(from + i), type: 'location' as const, country: 'JP' }));
 
   it('#2 past 100 learned IDs the oldest learned go and the newest are kept: a learn is never refused for good', async () => {
     const store = new ProfileStore(`test-${Math.random()}`);
@@ -161,7 +169,9 @@ describe('ProfileStore (IndexedDB)', () => {
 
   it('serializes concurrent updates', async () => {
     const store = new ProfileStore(`test-${Math.random()}`);
-    await Promise.all(['a.com', 'b.com', 'c.com'].map((domain) => store.update((p) => applyLearned(p, { kind: 'company-domain', domain }, NOW))));
+    await Promise.all(
+      ['a.com', 'b.com', 'c.com'].map((domain) => store.update((p) => applyLearned(p, { kind: 'company-domain', domain }, NOW))),
+    );
     expect((await store.read()).profile.company.domains.sort()).toEqual(['a.com', 'b.com', 'c.com']);
   });
 });

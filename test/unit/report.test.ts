@@ -10,7 +10,12 @@ import { ALL_HIDDEN, CATEGORIES, Redactor, type Shown } from '../../rules/report
 import { collectSensitive, type FieldSeen } from '../../rules/report/sensitive';
 
 const ENV = {
-  extensionVersion: '0.1.0', browser: 'Chromium 156', os: 'Linux', uiLanguage: 'en-US', pageLanguage: 'en', timeUtc: '2026-11-26T03:00:00.000Z',
+  extensionVersion: '0.1.0',
+  browser: 'Chromium 156',
+  os: 'Linux',
+  uiLanguage: 'en-US',
+  pageLanguage: 'en',
+  timeUtc: '2026-11-26T03:00:00.000Z',
   timeLocal: '2026-11-26 12:00 (UTC+09:00)',
 };
 const showOnly = (c: keyof Shown): Shown => ({ ...ALL_HIDDEN, [c]: true });
@@ -42,11 +47,15 @@ const JA_FIELDS: FieldSeen[] = [
 ];
 const PROFILE = {
   company: { name: 'Fabrikam Japan GK', address: { line1: '2-7-1 Marunouchi', postalCode: '100-7012', city: 'Chiyoda-ku' } },
-  partnerIds: [{ id: '4455667', type: 'global' as const }, { id: '9988721', type: 'location' as const, country: 'JP' }],
+  partnerIds: [
+    { id: '4455667', type: 'global' as const },
+    { id: '9988721', type: 'location' as const, country: 'JP' },
+  ],
   associatedPartnerId: '9988721',
   distributor: { name: 'Example Distribution KK', email: 'partners@distributor.example' },
 };
-const redactor = (fields: FieldSeen[], shown: Shown, locale: 'en' | 'ja' = 'en') => new Redactor(collectSensitive(fields, PROFILE, []), shown, locale);
+const redactor = (fields: FieldSeen[], shown: Shown, locale: 'en' | 'ja' = 'en') =>
+  new Redactor(collectSensitive(fields, PROFILE, []), shown, locale);
 
 describe('redaction per category', () => {
   it('emails: the local part goes, the domain stays; shown when asked', () => {
@@ -84,7 +93,9 @@ describe('redaction per category', () => {
 
   it('names: company and person names, Latin and Japanese', () => {
     const en = redactor(EN_FIELDS, ALL_HIDDEN);
-    expect(en.text('Fabrikam Japan Godo Kaisha (contact: Haruto Kobayashi) via Example Distribution KK')).toBe('[company] (contact: [name] [name]) via [company]');
+    expect(en.text('Fabrikam Japan Godo Kaisha (contact: Haruto Kobayashi) via Example Distribution KK')).toBe(
+      '[company] (contact: [name] [name]) via [company]',
+    );
     expect(en.value('company-name', 'Fabrikam Japan GK')).toBe('[company]');
     const ja = redactor(JA_FIELDS, ALL_HIDDEN, 'ja');
     expect(ja.text('担当: 小林 陽翔 (コバヤシ ハルト)、ファブリカム合同会社')).toBe('担当: [氏名] [氏名] ([氏名])、[会社名]');
@@ -93,8 +104,12 @@ describe('redaction per category', () => {
 
   it('tenant IDs: any GUID', () => {
     const r = redactor(EN_FIELDS, ALL_HIDDEN);
-    expect(r.text('tenant 3F2A9C1E-5B7D-4E8F-9A0B-1C2D3E4F5A6B and 0e8f1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b')).toBe('tenant [tenant ID] and [tenant ID]');
-    expect(redactor(EN_FIELDS, showOnly('tenantIds')).text('3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b')).toBe('3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b');
+    expect(r.text('tenant 3F2A9C1E-5B7D-4E8F-9A0B-1C2D3E4F5A6B and 0e8f1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b')).toBe(
+      'tenant [tenant ID] and [tenant ID]',
+    );
+    expect(redactor(EN_FIELDS, showOnly('tenantIds')).text('3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b')).toBe(
+      '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+    );
   });
 
   it('a name inside an email belongs to the email: shown emails stay whole', () => {
@@ -104,11 +119,18 @@ describe('redaction per category', () => {
 
 describe('page path', () => {
   it.each([
-    ['https://partner.microsoft.com/en-us/dashboard/v2/customers/indirectresellers/relationshiprequest/3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
-      'https://partner.microsoft.com/en-us/dashboard/v2/customers/indirectresellers/relationshiprequest/{guid}'],
-    ['https://partner.microsoft.com/ja-jp/dashboard/account/v3/organization/company-details?tenantId=abc&ref=4455667#csp',
-      'https://partner.microsoft.com/ja-jp/dashboard/account/v3/organization/company-details?tenantId=…&ref=…#csp'],
-    ['https://partner.microsoft.com/dashboard/customers/1234567/users#u=someone@x.com', 'https://partner.microsoft.com/dashboard/customers/{id}/users#…'],
+    [
+      'https://partner.microsoft.com/en-us/dashboard/v2/customers/indirectresellers/relationshiprequest/3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+      'https://partner.microsoft.com/en-us/dashboard/v2/customers/indirectresellers/relationshiprequest/{guid}',
+    ],
+    [
+      'https://partner.microsoft.com/ja-jp/dashboard/account/v3/organization/company-details?tenantId=abc&ref=4455667#csp',
+      'https://partner.microsoft.com/ja-jp/dashboard/account/v3/organization/company-details?tenantId=…&ref=…#csp',
+    ],
+    [
+      'https://partner.microsoft.com/dashboard/customers/1234567/users#u=someone@x.com',
+      'https://partner.microsoft.com/dashboard/customers/{id}/users#…',
+    ],
     ['not a url', '(unknown page)'],
   ])('%s', (url, want) => expect(redactPath(url)).toBe(want));
 });
@@ -119,12 +141,28 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
   url: 'https://partner.microsoft.com/en-us/dashboard/account/v3/organization/company-details?tenantId=3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
   title: 'Company details | Partner Center',
   issues: [
-    { code: 'personal-email-domain', severity: 'error', fieldId: 'f10', message: 'x', params: { domain: 'gmail.com' }, fieldLabel: 'Email address' },
-    { code: 'pga-instead-of-pla', severity: 'error', fieldId: 'f6', message: 'x', params: { id: '4455667', plas: ['9988721'], country: 'JP' }, fieldLabel: 'PLA ID' },
+    {
+      code: 'personal-email-domain',
+      severity: 'error',
+      fieldId: 'f10',
+      message: 'x',
+      params: { domain: 'gmail.com' },
+      fieldLabel: 'Email address',
+    },
+    {
+      code: 'pga-instead-of-pla',
+      severity: 'error',
+      fieldId: 'f6',
+      message: 'x',
+      params: { id: '4455667', plas: ['9988721'], country: 'JP' },
+      fieldLabel: 'PLA ID',
+    },
     { code: 'portal-error', severity: 'error', fieldId: 'f99', message: 'x', params: { code: '2201' }, fieldLabel: '' },
   ],
   fields: EN_FIELDS,
-  portalErrors: [{ code: '2201', text: "Error code: 2201. The CSP region of the requested PartnerID 4455667 is India and doesn't match …" }],
+  portalErrors: [
+    { code: '2201', text: "Error code: 2201. The CSP region of the requested PartnerID 4455667 is India and doesn't match …" },
+  ],
   progress: emptyProgress(),
   facts: { partnerIds: PROFILE.partnerIds, associatedPartnerId: '9988721', companyCountry: 'JP', distributorRegion: 'japan' },
   profile: PROFILE,
@@ -141,12 +179,16 @@ describe('the report', () => {
     expect(report.issues[1]!.message).toContain('for Japan: …21');
     expect(report.portalErrors[0]).toMatchObject({ code: '2201', step: { id: 'choose-distributor' } });
     expect(report.portalErrors[0]!.shown).toContain('PartnerID …67 is India');
-    expect(report.summary).toMatch(/^On the Partner Center page .* found 3 errors\. Most serious first: personal-email-domain on “Email address”/);
+    expect(report.summary).toMatch(
+      /^On the Partner Center page .* found 3 errors\. Most serious first: personal-email-domain on “Email address”/,
+    );
     expect(report.summary).toContain('The portal itself shows 2201');
     expect(report.summary).toMatch(/Enrollment: \d+ of 17 steps done/);
     expect(report.progress.total).toBe(17);
     expect(report.por).toHaveLength(5);
-    expect(report.environment.page).toBe('https://partner.microsoft.com/en-us/dashboard/account/v3/organization/company-details?tenantId=…');
+    expect(report.environment.page).toBe(
+      'https://partner.microsoft.com/en-us/dashboard/account/v3/organization/company-details?tenantId=…',
+    );
     const json = reportJson(report);
     expect(json.ok).toBe(true);
     expect(reportSchema.parse(JSON.parse(json.ok ? json.text : '{}'))).toEqual(report);
@@ -169,7 +211,8 @@ describe('the report', () => {
   it('shows everything when every category is shown, and says nothing is hidden', () => {
     const shown = Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Shown;
     const md = toMarkdown(buildReport(input({ shown })));
-    for (const raw of ['haruto.kobayashi@gmail.com', '4455667 (PGA)', 'PartnerID 4455667 is India', 'for Japan: 9988721']) expect(md).toContain(raw);
+    for (const raw of ['haruto.kobayashi@gmail.com', '4455667 (PGA)', 'PartnerID 4455667 is India', 'for Japan: 9988721'])
+      expect(md).toContain(raw);
     expect(md).toContain('Nothing is hidden');
   });
 
@@ -181,10 +224,20 @@ describe('the report', () => {
 
 // ---- The property: with every category hidden, no raw value the page or the profile held is in the report.
 const latinName = fc.stringMatching(/^[A-Z][a-z]{2,7}[A-Z][a-z]{2,5}$/);
-const kana = fc.array(fc.constantFrom(...'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ'), { minLength: 2, maxLength: 6 }).map((a) => a.join(''));
-const kanji = fc.array(fc.constantFrom(...'山田中村小林佐藤鈴木高橋伊渡辺加陽翔結愛蓮葵'), { minLength: 2, maxLength: 4 }).map((a) => a.join(''));
+const kana = fc
+  .array(fc.constantFrom(...'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ'), {
+    minLength: 2,
+    maxLength: 6,
+  })
+  .map((a) => a.join(''));
+const kanji = fc
+  .array(fc.constantFrom(...'山田中村小林佐藤鈴木高橋伊渡辺加陽翔結愛蓮葵'), { minLength: 2, maxLength: 4 })
+  .map((a) => a.join(''));
 const personName = fc.oneof(latinName, kana, kanji);
-const companyName = fc.oneof(latinName.map((n) => `${n} Trading`), kana.map((k) => `${k}株式会社`));
+const companyName = fc.oneof(
+  latinName.map((n) => `${n} Trading`),
+  kana.map((k) => `${k}株式会社`),
+);
 const street = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 30 }), latinName).map(([a, b, n]) => `${a}-${b} ${n}`),
   fc.tuple(kanji, fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 30 })).map(([k, a, b]) => `${k}${a}丁目${b}番${a}号`),
@@ -194,7 +247,9 @@ const postal = fc.oneof(
   fc.tuple(fc.integer({ min: 100, max: 999 }), fc.integer({ min: 0, max: 9999 })).map(([a, b]) => `〒${a}-${String(b).padStart(4, '0')}`),
 );
 const partnerId = fc.integer({ min: 10000, max: 99999999 }).map(String);
-const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9._-]{1,12}[a-z0-9]$/), fc.constantFrom('gmail.com', 'contoso.co.jp', 'docomo.ne.jp', 'outlook.jp')).map(([l, d]) => `${l}@${d}`);
+const email = fc
+  .tuple(fc.stringMatching(/^[a-z][a-z0-9._-]{1,12}[a-z0-9]$/), fc.constantFrom('gmail.com', 'contoso.co.jp', 'docomo.ne.jp', 'outlook.jp'))
+  .map(([l, d]) => `${l}@${d}`);
 const guid = fc.uuid();
 
 /** The product's own words in both languages (step titles, explanations …): a value that is one of them cannot be told apart. */
@@ -236,25 +291,47 @@ describe('property: every category hidden leaves no raw value', () => {
           // Free text from the page mentions them all, the way portal messages and labels might.
           const all = [...v.people, ...v.companies, ...v.streets, ...v.postals, ...v.ids, ...v.emails, ...v.tenants];
           fc.pre(all.every((raw) => !OWN_WORDS.includes(raw.toLowerCase())));
-          const report = buildReport(input({
-            locale: v.locale,
-            fields,
-            profile,
-            title: `${v.companies[0]} | ${v.people[0]}`,
-            portalErrors: [{ code: '2201', text: `Error 2201 for ${all.join(' / ')}` }],
-            issues: [
-              ...fields.map((f) => ({ code: 'personal-email-domain', severity: 'error' as const, fieldId: f.id, message: f.value, params: { v: f.value }, fieldLabel: `${f.label} ${f.value}` })),
-              { code: 'address-differs-from-verified', severity: 'error', fieldId: 's0', message: '', fieldLabel: 'Address',
-                params: { kind: 'material', diffs: [{ part: 'line1', entered: v.streets[0], verified: v.streets.at(-1), material: true }, { part: 'postalCode', entered: v.postals[0], verified: v.postals.at(-1), material: true }] } },
-            ],
-            url: `https://partner.microsoft.com/en-us/dashboard/x/${v.tenants[0]}/${v.ids[0]}?email=${encodeURIComponent(v.emails[0]!)}`,
-          }));
+          const report = buildReport(
+            input({
+              locale: v.locale,
+              fields,
+              profile,
+              title: `${v.companies[0]} | ${v.people[0]}`,
+              portalErrors: [{ code: '2201', text: `Error 2201 for ${all.join(' / ')}` }],
+              issues: [
+                ...fields.map((f) => ({
+                  code: 'personal-email-domain',
+                  severity: 'error' as const,
+                  fieldId: f.id,
+                  message: f.value,
+                  params: { v: f.value },
+                  fieldLabel: `${f.label} ${f.value}`,
+                })),
+                {
+                  code: 'address-differs-from-verified',
+                  severity: 'error',
+                  fieldId: 's0',
+                  message: '',
+                  fieldLabel: 'Address',
+                  params: {
+                    kind: 'material',
+                    diffs: [
+                      { part: 'line1', entered: v.streets[0], verified: v.streets.at(-1), material: true },
+                      { part: 'postalCode', entered: v.postals[0], verified: v.postals.at(-1), material: true },
+                    ],
+                  },
+                },
+              ],
+              url: `https://partner.microsoft.com/en-us/dashboard/x/${v.tenants[0]}/${v.ids[0]}?email=${encodeURIComponent(v.emails[0]!)}`,
+            }),
+          );
           const json = reportJson(report);
           expect(json.ok).toBe(true);
           const texts = [toMarkdown(report).replace(/\\(.)/g, '$1'), toPlainText(report), json.ok ? json.text : '', JSON.stringify(report)];
           for (const text of texts) {
             const lower = text.toLowerCase();
-            for (const raw of all) expect(lower.includes(raw.toLowerCase()) || lower.includes(raw.normalize('NFKC').toLowerCase()), raw).toBe(false);
+            for (const raw of all)
+              expect(lower.includes(raw.toLowerCase()) || lower.includes(raw.normalize('NFKC').toLowerCase()), raw).toBe(false);
           }
         },
       ),

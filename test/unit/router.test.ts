@@ -11,8 +11,18 @@ import { getTabState } from '../../components/background/tab-states';
 import { issueTotal } from '../../components/contract/extension';
 
 const PORTAL = 'https://partner.microsoft.com/en-us/dashboard/account/v3/enrollment/legal-business-profile';
-const fromPortal = (tabId = 7, frameId = 0) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url: PORTAL } as never, frameId, url: PORTAL });
-const fromOtherSite = () => ({ id: fakeBrowser.runtime.id, tab: { id: 8, url: 'https://partner.microsoft.com.evil.example/' } as never, frameId: 0, url: 'https://partner.microsoft.com.evil.example/' });
+const fromPortal = (tabId = 7, frameId = 0) => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: tabId, url: PORTAL } as never,
+  frameId,
+  url: PORTAL,
+});
+const fromOtherSite = () => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: 8, url: 'https://partner.microsoft.com.evil.example/' } as never,
+  frameId: 0,
+  url: 'https://partner.microsoft.com.evil.example/',
+});
 const fromOptions = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
 const fromOptionsTab = () => ({ ...fromOptions(), tab: { id: 3, url: fakeBrowser.runtime.getURL('/options.html') } as never });
 
@@ -28,11 +38,19 @@ beforeEach(() => {
   router = createRouter(store, new ProgressStore(`router-test-${dbCount}`));
 });
 
-const issue = { code: 'personal-email-domain', severity: 'error', fieldId: 'f1', message: 'gmail.com is web-mail', fieldLabel: 'Email' } as const;
+const issue = {
+  code: 'personal-email-domain',
+  severity: 'error',
+  fieldId: 'f1',
+  message: 'gmail.com is web-mail',
+  fieldLabel: 'Email',
+} as const;
 
 describe('page messages', () => {
   it('a portal tab reports its issues and the popup reads them', async () => {
-    await expect(router.handle({ type: 'report-issues', url: PORTAL, title: 'Legal', issues: [issue] }, fromPortal())).resolves.toEqual({ ok: true });
+    await expect(router.handle({ type: 'report-issues', url: PORTAL, title: 'Legal', issues: [issue] }, fromPortal())).resolves.toEqual({
+      ok: true,
+    });
     const { state } = await getTabState(7);
     expect(state?.issues).toEqual([issue]);
   });
@@ -41,15 +59,17 @@ describe('page messages', () => {
     const report = { type: 'report-issues', url: PORTAL, title: 'x', issues: [issue] };
     await expect(router.handle(report, fromOtherSite())).rejects.toThrow(/only from a portal tab/);
     await expect(router.handle(report, fromOptions())).rejects.toThrow(/only from a portal tab/);
-    await expect(router.handle({ type: 'learn', learned: { kind: 'company-domain', domain: 'contoso.com' } }, fromOtherSite())).rejects.toThrow(
-      /only from a portal tab/,
-    );
+    await expect(
+      router.handle({ type: 'learn', learned: { kind: 'company-domain', domain: 'contoso.com' } }, fromOtherSite()),
+    ).rejects.toThrow(/only from a portal tab/);
     expect((await getTabState(8)).state).toBeNull();
     expect((await store.current()).profile.company.domains).toEqual([]);
   });
 
   it('are validated: a malformed report is refused and stores nothing', async () => {
-    await expect(router.handle({ type: 'report-issues', url: PORTAL, title: 'x', issues: [{ ...issue, severity: 'fatal' }] }, fromPortal())).rejects.toThrow();
+    await expect(
+      router.handle({ type: 'report-issues', url: PORTAL, title: 'x', issues: [{ ...issue, severity: 'fatal' }] }, fromPortal()),
+    ).rejects.toThrow();
     expect((await getTabState(7)).state).toBeNull();
   });
 
@@ -61,7 +81,9 @@ describe('page messages', () => {
   });
 
   it('answers domain lookups', async () => {
-    const { domains } = (await router.handle({ type: 'lookup-domains', hosts: ['gmail.com'] }, fromPortal())) as { domains: { personal: boolean }[] };
+    const { domains } = (await router.handle({ type: 'lookup-domains', hosts: ['gmail.com'] }, fromPortal())) as {
+      domains: { personal: boolean }[];
+    };
     expect(domains[0]?.personal).toBe(true);
   });
 });
@@ -70,13 +92,20 @@ describe('extension-page messages', () => {
   const profile = { version: 1, company: { name: 'Contoso', domains: ['contoso.com'] } };
   /** A save as options makes it: with the stored profile and revision the edit started from. */
   const save = async (edited: unknown, sender: object = fromOptions()) => {
-    const { profile: base, revision } = (await router.handle({ type: 'get-profile' }, fromOptions())) as { profile: unknown; revision: number };
+    const { profile: base, revision } = (await router.handle({ type: 'get-profile' }, fromOptions())) as {
+      profile: unknown;
+      revision: number;
+    };
     return router.handle({ type: 'save-profile', profile: edited, base, baseRevision: revision }, sender as never);
   };
 
   it('a content script cannot edit the profile: save, import and dismiss are refused from a portal tab', async () => {
-    await expect(router.handle({ type: 'save-profile', profile }, fromPortal())).rejects.toThrow(/a profile change is accepted only from the extension's own pages/);
-    await expect(router.handle({ type: 'import-profile', text: JSON.stringify(profile) }, fromPortal())).rejects.toThrow(/only from the extension's own pages/);
+    await expect(router.handle({ type: 'save-profile', profile }, fromPortal())).rejects.toThrow(
+      /a profile change is accepted only from the extension's own pages/,
+    );
+    await expect(router.handle({ type: 'import-profile', text: JSON.stringify(profile) }, fromPortal())).rejects.toThrow(
+      /only from the extension's own pages/,
+    );
     await expect(router.handle({ type: 'dismiss-unreadable' }, fromPortal())).rejects.toThrow(/only from the extension's own pages/);
     expect((await store.current()).profile.company.name).toBeUndefined();
   });
@@ -93,13 +122,19 @@ describe('extension-page messages', () => {
   it('options (popup-like or opened in a tab) saves and imports', async () => {
     expect(await save(profile)).toMatchObject({ ok: true });
     expect((await store.current()).profile.company.name).toBe('Contoso');
-    const imported = await router.handle({ type: 'import-profile', text: JSON.stringify({ ...profile, company: { name: 'Fabrikam' } }) }, fromOptionsTab());
+    const imported = await router.handle(
+      { type: 'import-profile', text: JSON.stringify({ ...profile, company: { name: 'Fabrikam' } }) },
+      fromOptionsTab(),
+    );
     expect(imported).toMatchObject({ ok: true, profile: { company: { name: 'Fabrikam' } } });
   });
 
   it('a bad import is answered with readable errors and changes nothing', async () => {
     await save(profile);
-    const result = await router.handle({ type: 'import-profile', text: '{"version":1,"partnerIds":[{"id":"12ab","type":"global"}]}' }, fromOptions());
+    const result = await router.handle(
+      { type: 'import-profile', text: '{"version":1,"partnerIds":[{"id":"12ab","type":"global"}]}' },
+      fromOptions(),
+    );
     expect(result).toMatchObject({ ok: false });
     expect((await store.current()).profile.company.name).toBe('Contoso');
   });
@@ -107,8 +142,12 @@ describe('extension-page messages', () => {
 
 describe('no lost update (#1)', () => {
   const learnId = () =>
-    router.handle({ type: 'learn', learned: { kind: 'identifiers', partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] } }, fromPortal());
-  const getProfile = async () => (await router.handle({ type: 'get-profile' }, fromOptions())) as { profile: { company: object }; revision: number };
+    router.handle(
+      { type: 'learn', learned: { kind: 'identifiers', partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] } },
+      fromPortal(),
+    );
+  const getProfile = async () =>
+    (await router.handle({ type: 'get-profile' }, fromOptions())) as { profile: { company: object }; revision: number };
 
   it('#1 a save from options started before a tab learned a PartnerID keeps that PartnerID (merged, not overwritten)', async () => {
     const { profile: base, revision } = await getProfile();
@@ -124,7 +163,9 @@ describe('no lost update (#1)', () => {
   it('#1 a save from a stale base that changes what another tab changed meanwhile is refused, with the part named', async () => {
     const { profile: base, revision } = await getProfile();
     const other = { ...base, company: { ...base.company, name: 'Written by another window' } };
-    expect(await router.handle({ type: 'save-profile', profile: other, base, baseRevision: revision }, fromOptions())).toMatchObject({ ok: true });
+    expect(await router.handle({ type: 'save-profile', profile: other, base, baseRevision: revision }, fromOptions())).toMatchObject({
+      ok: true,
+    });
     const mine = { ...base, company: { ...base.company, name: 'Mine' } };
     const result = await router.handle({ type: 'save-profile', profile: mine, base, baseRevision: revision }, fromOptions());
     expect(result).toMatchObject({ ok: false, code: 'stale', conflicts: ['company.name'] });
@@ -179,11 +220,22 @@ describe('enrollment progress', () => {
   const LEGAL = 'https://partner.microsoft.com/ja-jp/dashboard/v2/account-settings/organization/legalinfo';
   const onLegalInfo = () => ({ ...fromPortal(), url: LEGAL, tab: { id: 7, url: LEGAL } as never });
 
-  it('a portal page records evidence, kept with the path it was seen on; the popup reads it with the profile\'s own', async () => {
-    await router.handle({ type: 'import-profile', text: JSON.stringify({ version: 1, partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] }) }, fromOptions());
-    await router.handle({ type: 'record-evidence', evidence: [{ kind: 'csp-status', value: 'active', seen: 'アクティブ' }] }, onLegalInfo());
-    const { progress } = (await router.handle({ type: 'get-progress' }, fromOptions())) as { progress: { evidence: Record<string, { path: string; value: string }> } };
-    expect(progress.evidence['csp-status']).toMatchObject({ value: 'active', path: '/dashboard/v2/account-settings/organization/legalinfo' });
+  it("a portal page records evidence, kept with the path it was seen on; the popup reads it with the profile's own", async () => {
+    await router.handle(
+      { type: 'import-profile', text: JSON.stringify({ version: 1, partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] }) },
+      fromOptions(),
+    );
+    await router.handle(
+      { type: 'record-evidence', evidence: [{ kind: 'csp-status', value: 'active', seen: 'アクティブ' }] },
+      onLegalInfo(),
+    );
+    const { progress } = (await router.handle({ type: 'get-progress' }, fromOptions())) as {
+      progress: { evidence: Record<string, { path: string; value: string }> };
+    };
+    expect(progress.evidence['csp-status']).toMatchObject({
+      value: 'active',
+      path: '/dashboard/v2/account-settings/organization/legalinfo',
+    });
     expect(progress.evidence['pla-known']).toBeDefined();
   });
 
@@ -194,22 +246,33 @@ describe('enrollment progress', () => {
 
   it('a hand-set state is stored, and reset to automatic', async () => {
     await router.handle({ type: 'set-step-state', stepId: 'accept-mpa', state: 'skipped' }, fromOptions());
-    let { progress } = (await router.handle({ type: 'get-progress' }, fromOptions())) as { progress: { manual: Record<string, { state: string }> } };
+    let { progress } = (await router.handle({ type: 'get-progress' }, fromOptions())) as {
+      progress: { manual: Record<string, { state: string }> };
+    };
     expect(progress.manual['accept-mpa']?.state).toBe('skipped');
     await router.handle({ type: 'set-step-state', stepId: 'accept-mpa', state: 'auto' }, fromOptions());
-    ({ progress } = (await router.handle({ type: 'get-progress' }, fromOptions())) as { progress: { manual: Record<string, { state: string }> } });
+    ({ progress } = (await router.handle({ type: 'get-progress' }, fromOptions())) as {
+      progress: { manual: Record<string, { state: string }> };
+    });
     expect(progress.manual).toEqual({});
   });
 
-  it('the badge shows the tab\'s errors, else its warnings, else nothing', async () => {
+  it("the badge shows the tab's errors, else its warnings, else nothing", async () => {
     const texts: [number, string][] = [];
-    const api = { setBadgeText: vi.fn(async (d: { tabId: number; text: string }) => void texts.push([d.tabId, d.text])), setBadgeBackgroundColor: vi.fn(async () => {}) };
+    const api = {
+      setBadgeText: vi.fn(async (d: { tabId: number; text: string }) => void texts.push([d.tabId, d.text])),
+      setBadgeBackgroundColor: vi.fn(async () => {}),
+    };
     (fakeBrowser as unknown as { action: unknown }).action = api;
     const warning = { ...issue, code: 'group-alias-email', severity: 'warning' as const, fieldId: 'f2' };
     await router.handle({ type: 'report-issues', url: PORTAL, title: 't', issues: [issue, warning] }, fromPortal(7));
     await router.handle({ type: 'report-issues', url: PORTAL, title: 't', issues: [warning] }, fromPortal(9));
     await router.handle({ type: 'report-issues', url: PORTAL, title: 't', issues: [] }, fromPortal(9));
-    expect(texts).toEqual([[7, '1'], [9, '1'], [9, '']]);
+    expect(texts).toEqual([
+      [7, '1'],
+      [9, '1'],
+      [9, ''],
+    ]);
     expect(api.setBadgeBackgroundColor).toHaveBeenNthCalledWith(1, { tabId: 7, color: '#c50f1f' });
     expect(api.setBadgeBackgroundColor).toHaveBeenNthCalledWith(2, { tabId: 9, color: '#8a5300' });
   });
@@ -217,10 +280,15 @@ describe('enrollment progress', () => {
 
 describe('progress in the team-profile file', () => {
   const team = { format: 'csp-reseller-assistant/team-profile', version: 1, company: { name: 'Contoso' } };
-  const progressOf = async () => ((await router.handle({ type: 'get-progress' }, fromOptions())) as { progress: { manual: Record<string, { state: string }> } }).progress;
+  const progressOf = async () =>
+    ((await router.handle({ type: 'get-progress' }, fromOptions())) as { progress: { manual: Record<string, { state: string }> } })
+      .progress;
 
   it('an import with a progress section brings it; one without keeps the local progress', async () => {
-    const withProgress = { ...team, progress: { version: 1, evidence: {}, manual: { 'accept-mpa': { state: 'done', at: '2026-11-25T00:00:00.000Z' } } } };
+    const withProgress = {
+      ...team,
+      progress: { version: 1, evidence: {}, manual: { 'accept-mpa': { state: 'done', at: '2026-11-25T00:00:00.000Z' } } },
+    };
     expect(await router.handle({ type: 'import-profile', text: JSON.stringify(withProgress) }, fromOptions())).toMatchObject({ ok: true });
     expect((await progressOf()).manual['accept-mpa']?.state).toBe('done');
     expect(await router.handle({ type: 'import-profile', text: JSON.stringify(team) }, fromOptions())).toMatchObject({ ok: true });
@@ -228,7 +296,11 @@ describe('progress in the team-profile file', () => {
   });
 
   it('a progress section that does not validate changes nothing and says where', async () => {
-    const bad = { ...team, company: { name: 'Fabrikam' }, progress: { version: 1, manual: { 'accept-mpa': { state: 'finished', at: 'x' } } } };
+    const bad = {
+      ...team,
+      company: { name: 'Fabrikam' },
+      progress: { version: 1, manual: { 'accept-mpa': { state: 'finished', at: 'x' } } },
+    };
     const result = await router.handle({ type: 'import-profile', text: JSON.stringify(bad) }, fromOptions());
     expect(result).toMatchObject({ ok: false, errors: [expect.stringMatching(/^progress\.manual\.accept-mpa\.state/)] });
     expect((await store.current()).profile.company.name).toBeUndefined();

@@ -45,10 +45,16 @@ describe.each(CHECKS.map((c) => [c.code, c] as const))('%s in the sandbox', (cod
   });
 
   it.each(check.sandbox.flags)('flags on %s in an e2e run', (file) => {
-    expect(runs.some((r) => r.file === file && codesOf(r).has(code)), `no run of ${file} expects ${code}`).toBe(true);
+    expect(
+      runs.some((r) => r.file === file && codesOf(r).has(code)),
+      `no run of ${file} expects ${code}`,
+    ).toBe(true);
   });
 
   it.each(check.sandbox.quiet)('stays quiet on %s in an e2e run', (file) => {
-    expect(runs.some((r) => r.file === file && !codesOf(r).has(code)), `every run of ${file} expects ${code}`).toBe(true);
+    expect(
+      runs.some((r) => r.file === file && !codesOf(r).has(code)),
+      `every run of ${file} expects ${code}`,
+    ).toBe(true);
   });
 });

@@ -4,8 +4,19 @@ import type { CheckContext, CheckExample, ClassifiedField, FieldDescriptor, Fiel
 
 export function descriptor(overrides: Partial<FieldDescriptor> = {}): FieldDescriptor {
   return {
-    id: 'f1', tag: 'input', type: 'text', name: '', htmlId: '', autocomplete: '', inputMode: '', hints: [],
-    labels: [], section: '', value: '', visible: true, ...overrides,
+    id: 'f1',
+    tag: 'input',
+    type: 'text',
+    name: '',
+    htmlId: '',
+    autocomplete: '',
+    inputMode: '',
+    hints: [],
+    labels: [],
+    section: '',
+    value: '',
+    visible: true,
+    ...overrides,
   };
 }
 

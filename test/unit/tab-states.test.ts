@@ -6,7 +6,13 @@ import { getTabState, knownTabIds, putFrameIssues, removeTabState } from '../../
 
 const A = 'https://partner.microsoft.com/en-us/a';
 const B = 'https://partner.microsoft.com/en-us/b';
-const issue = (fieldId: string, code = 'personal-email-domain') => ({ code, severity: 'error' as const, fieldId, message: 'm', fieldLabel: 'Email' });
+const issue = (fieldId: string, code = 'personal-email-domain') => ({
+  code,
+  severity: 'error' as const,
+  fieldId,
+  message: 'm',
+  fieldLabel: 'Email',
+});
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -28,7 +34,9 @@ describe('tab states', () => {
   });
 
   it('reports arriving together are all kept (writes run one at a time)', async () => {
-    await Promise.all([1, 2, 3, 4, 5].map((tabId) => putFrameIssues({ tabId, frameId: 0, url: A, title: 'A', issues: [issue(`f${tabId}`)] })));
+    await Promise.all(
+      [1, 2, 3, 4, 5].map((tabId) => putFrameIssues({ tabId, frameId: 0, url: A, title: 'A', issues: [issue(`f${tabId}`)] })),
+    );
     expect((await knownTabIds()).sort()).toEqual([1, 2, 3, 4, 5]);
   });
 

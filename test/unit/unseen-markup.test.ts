@@ -24,7 +24,7 @@ function fieldsOf(html: string): ClassifiedField[] {
   document.body.innerHTML = html;
   return [...document.querySelectorAll('input, select, textarea')].map((el, i) => {
     const d = describeField(el as HTMLElement, `f${i + 1}`);
-    const value = el.tagName === 'SELECT' ? (el as HTMLSelectElement).selectedOptions[0]?.text ?? '' : (el as HTMLInputElement).value;
+    const value = el.tagName === 'SELECT' ? ((el as HTMLSelectElement).selectedOptions[0]?.text ?? '') : (el as HTMLInputElement).value;
     return classify({ ...d, value });
   });
 }
@@ -65,7 +65,11 @@ describe('kind 1: a search or filter box is never a field to check', () => {
 describe("kind 2: someone else's contact is not ours", () => {
   const company = { companyDomains: ['contoso.com', 'contoso.co.jp'] };
   const run = (section: string, value: string, path?: string) => {
-    const ctx = contextOf({ fields: [{ kind: 'primary-contact-email', value, section }], facts: company, page: path ? { path } : undefined });
+    const ctx = contextOf({
+      fields: [{ kind: 'primary-contact-email', value, section }],
+      facts: company,
+      page: path ? { path } : undefined,
+    });
     return [...groupAliasEmail.run(ctx), ...emailNotCompanyDomain.run(ctx)].length;
   };
   it.each([
@@ -100,7 +104,10 @@ describe("kind 2: someone else's contact is not ours", () => {
   it("the address check uses the same notion: a customer's address on a /customers route is not compared", () => {
     const ctx: CheckContext = {
       ...contextOf({
-        fields: [{ kind: 'address-line1', value: '2 Main St' }, { kind: 'postal-code', value: '98052' }],
+        fields: [
+          { kind: 'address-line1', value: '2 Main St' },
+          { kind: 'postal-code', value: '98052' },
+        ],
         facts: { verifiedAddress: { line1: '1 Microsoft Way', postalCode: '98052' } },
       }),
     };
@@ -129,7 +136,11 @@ describe('kind 3: a prefecture with or without 都道府県, 〒, full and half 
     const verified = parseAddressLines(['〒100-0001', '東京都千代田区千代田1丁目1番1号']);
     expect(entered).toMatchObject({ state: '東京', city: '千代田区', line1: '千代田1-1-1' });
     expect(compareAddresses(entered, verified).every((d) => !d.material)).toBe(true);
-    const found = addressDiffersFromVerified.run({ fields: [], facts: { domains: {} }, page: { addressDialog: { anchorId: 'a', entered, verified } } });
+    const found = addressDiffersFromVerified.run({
+      fields: [],
+      facts: { domains: {} },
+      page: { addressDialog: { anchorId: 'a', entered, verified } },
+    });
     expect(found.map((f) => f.severity)).toEqual(['info']);
   });
 
@@ -138,44 +149,88 @@ describe('kind 3: a prefecture with or without 都道府県, 〒, full and half 
     expect(parseAddressLines(['〒530-0001 大阪市北区梅田1-1-1'])).toMatchObject({ city: '大阪市北区', line1: '梅田1-1-1' });
     expect(parseAddressLines(['〒530-0001 大阪市北区梅田1-1-1']).state).toBeUndefined();
     // Another prefecture is a material difference.
-    const d = compareAddresses(parseAddressLines(['〒100-0001 神奈川 千代田区千代田1-1-1']), parseAddressLines(['〒100-0001 東京都千代田区千代田1-1-1']));
+    const d = compareAddresses(
+      parseAddressLines(['〒100-0001 神奈川 千代田区千代田1-1-1']),
+      parseAddressLines(['〒100-0001 東京都千代田区千代田1-1-1']),
+    );
     expect(d.find((x) => x.part === 'state')?.material).toBe(true);
   });
 });
 
 describe('kind 4: dialog words are not address lines', () => {
   it.each([
-    ['この住所を使用する'], ['推奨'], ['(推奨)'], ['入力した住所'], ['入力された住所を使用'], ['この住所を選択'], ['住所を編集する'],
-    ['Use this address'], ['Recommended'], ['Edit address'], ['Use the address I entered'],
+    ['この住所を使用する'],
+    ['推奨'],
+    ['(推奨)'],
+    ['入力した住所'],
+    ['入力された住所を使用'],
+    ['この住所を選択'],
+    ['住所を編集する'],
+    ['Use this address'],
+    ['Recommended'],
+    ['Edit address'],
+    ['Use the address I entered'],
   ])('%s is filtered', (text) => expect(addressLines([text, '千代田1-1-1'])).toEqual(['千代田1-1-1']));
 
   it('a Japanese block: the learned address has no UI words and has its country', () => {
     const lines = addressLines(['推奨', '〒100-0001', '東京都千代田区千代田1丁目1番1号', '日本', 'この住所を使用する']);
-    expect(parseAddressLines(lines)).toEqual({ postalCode: '100-0001', state: '東京都', city: '千代田区', line1: '千代田1丁目1番1号', country: '日本' });
+    expect(parseAddressLines(lines)).toEqual({
+      postalCode: '100-0001',
+      state: '東京都',
+      city: '千代田区',
+      line1: '千代田1丁目1番1号',
+      country: '日本',
+    });
   });
 
-  it.each([['1 Use Street'.replace('Use', 'Main')], ['Okinawa Bldg'], ['Keeper Hill Rd 12'], ['使用町1-2'.replace('使用', '中央')], ['千代田ビル 3階'], ['Select Tower, 5F'.replace('Select', 'Sky')]])(
-    'near miss: %s stays an address line',
-    (text) => expect(addressLines([text])).toEqual([text]),
-  );
+  it.each([
+    ['1 Use Street'.replace('Use', 'Main')],
+    ['Okinawa Bldg'],
+    ['Keeper Hill Rd 12'],
+    ['使用町1-2'.replace('使用', '中央')],
+    ['千代田ビル 3階'],
+    ['Select Tower, 5F'.replace('Select', 'Sky')],
+  ])('near miss: %s stays an address line', (text) => expect(addressLines([text])).toEqual([text]));
 });
 
 describe('kind 5: the order of the lines is read from their content', () => {
   it('Japanese text in Western order', () => {
     expect(parseAddressLines(['丸の内2-7-2', 'JPタワー 10階', '千代田区, 東京都 100-0005', '日本'])).toEqual({
-      line1: '丸の内2-7-2', line2: 'JPタワー 10階', city: '千代田区', state: '東京都', postalCode: '100-0005', country: '日本',
+      line1: '丸の内2-7-2',
+      line2: 'JPタワー 10階',
+      city: '千代田区',
+      state: '東京都',
+      postalCode: '100-0005',
+      country: '日本',
     });
     expect(parseAddressLines(['丸の内2-7-2, 千代田区, 東京 〒100-0005, 日本'])).toMatchObject({
-      line1: '丸の内2-7-2', city: '千代田区', state: '東京', postalCode: '100-0005', country: '日本',
+      line1: '丸の内2-7-2',
+      city: '千代田区',
+      state: '東京',
+      postalCode: '100-0005',
+      country: '日本',
     });
-    expect(parseAddressLines(['丸の内2-7-2', '千代田区 東京都 １００－０００５'])).toMatchObject({ city: '千代田区', state: '東京都', postalCode: '100-0005' });
+    expect(parseAddressLines(['丸の内2-7-2', '千代田区 東京都 １００－０００５'])).toMatchObject({
+      city: '千代田区',
+      state: '東京都',
+      postalCode: '100-0005',
+    });
   });
 
   it('Japanese order still reads as Japanese order, with the postal code first or last', () => {
     expect(parseAddressLines(['〒100-0005', '東京都千代田区丸の内2-7-2', 'JPタワー 10階', '日本'])).toEqual({
-      postalCode: '100-0005', state: '東京都', city: '千代田区', line1: '丸の内2-7-2', line2: 'JPタワー 10階', country: '日本',
+      postalCode: '100-0005',
+      state: '東京都',
+      city: '千代田区',
+      line1: '丸の内2-7-2',
+      line2: 'JPタワー 10階',
+      country: '日本',
     });
-    expect(parseAddressLines(['東京都千代田区丸の内2-7-2 〒100-0005'])).toMatchObject({ postalCode: '100-0005', state: '東京都', line1: '丸の内2-7-2' });
+    expect(parseAddressLines(['東京都千代田区丸の内2-7-2 〒100-0005'])).toMatchObject({
+      postalCode: '100-0005',
+      state: '東京都',
+      line1: '丸の内2-7-2',
+    });
     expect(parseAddressLines(['千代田区丸の内2-7-2'])).toMatchObject({ city: '千代田区', line1: '丸の内2-7-2' });
   });
 
@@ -187,7 +242,11 @@ describe('kind 5: the order of the lines is read from their content', () => {
 
   it('near miss: romanized Japanese address in Western order is unchanged', () => {
     expect(parseAddressLines(['2-7-2 Marunouchi', 'Chiyoda-ku, Tokyo 100-0005', 'Japan'])).toEqual({
-      line1: '2-7-2 Marunouchi', city: 'Chiyoda-ku', state: 'Tokyo', postalCode: '100-0005', country: 'Japan',
+      line1: '2-7-2 Marunouchi',
+      city: 'Chiyoda-ku',
+      state: 'Tokyo',
+      postalCode: '100-0005',
+      country: 'Japan',
     });
   });
 });
@@ -195,7 +254,10 @@ describe('kind 5: the order of the lines is read from their content', () => {
 describe('kind 6: each severity has its own words', () => {
   const check = addressDiffersFromVerified;
   const ctx = contextOf({
-    fields: [{ kind: 'state', value: '東京' }, { kind: 'postal-code', value: '100-0002' }],
+    fields: [
+      { kind: 'state', value: '東京' },
+      { kind: 'postal-code', value: '100-0002' },
+    ],
     facts: { verifiedAddress: { state: '東京都', postalCode: '100-0001', line1: '千代田1-1-1', country: 'JP' } },
   });
   it.each(['en', 'ja'] as const)('%s: the info mark does not repeat the error', (locale) => {
@@ -213,26 +275,39 @@ describe('kind 6: each severity has its own words', () => {
     expect(errorText).toMatch(/100-0002/);
   });
   it('near miss: a form with only spelling differences has info marks only', () => {
-    const only = contextOf({ fields: [{ kind: 'state', value: '東京' }, { kind: 'postal-code', value: '1000001' }], facts: ctx.facts });
+    const only = contextOf({
+      fields: [
+        { kind: 'state', value: '東京' },
+        { kind: 'postal-code', value: '1000001' },
+      ],
+      facts: ctx.facts,
+    });
     expect(check.run(only).map((f) => f.severity)).toEqual(['info', 'info']);
   });
 });
 
 describe("kind 7: a field's own signals weigh more than its section's words", () => {
   beforeEach(() => (document.body.innerHTML = ''));
-  const countries = '<option value="">Select</option><option value="JP">Japan</option><option value="US" selected>United States</option><option value="IN">India</option><option value="DE">Germany</option>';
+  const countries =
+    '<option value="">Select</option><option value="JP">Japan</option><option value="US" selected>United States</option><option value="IN">India</option><option value="DE">Germany</option>';
   it('an unlabelled country select under an "Address" heading is the country', () => {
-    const fields = fieldsOf(`<h2>Address</h2><div class="row"><select id="country">${countries}</select></div><div><span id="l1">Street</span><input aria-labelledby="l1" value="1 Microsoft Way"></div>`);
+    const fields = fieldsOf(
+      `<h2>Address</h2><div class="row"><select id="country">${countries}</select></div><div><span id="l1">Street</span><input aria-labelledby="l1" value="1 Microsoft Way"></div>`,
+    );
     expect(fields.map((f) => f.kind)).toEqual(['country', 'address-line1']);
   });
   it('the same in Japanese, with no id at all (options are Japanese country names)', () => {
-    const fields = fieldsOf('<div><h3>住所</h3><div><select><option>選択してください</option><option selected>日本</option><option>米国</option><option>インド</option></select></div></div>');
+    const fields = fieldsOf(
+      '<div><h3>住所</h3><div><select><option>選択してください</option><option selected>日本</option><option>米国</option><option>インド</option></select></div></div>',
+    );
     expect(fields.map((f) => f.kind)).toEqual(['country']);
   });
   it('near misses: a calling-code select, a prefecture select, a labelled street under a country heading', () => {
     const phone = fieldsOf(`<label for="c">Phone country code</label><select id="c">${countries}</select>`);
     expect(phone[0]!.kind).not.toBe('country');
-    const pref = fieldsOf('<h2>住所</h2><label>都道府県 <select><option selected>東京都</option><option>大阪府</option><option>北海道</option></select></label>');
+    const pref = fieldsOf(
+      '<h2>住所</h2><label>都道府県 <select><option selected>東京都</option><option>大阪府</option><option>北海道</option></select></label>',
+    );
     expect(pref[0]!.kind).toBe('state');
     const street = fieldsOf('<h2>Country or region</h2><label>Address line 1 <input value="1 Main St"></label>');
     expect(street[0]!.kind).toBe('address-line1');
@@ -244,7 +319,7 @@ describe("kind 7: a field's own signals weigh more than its section's words", ()
   });
 });
 
-describe('kind 8: the header of its column is a field\'s label', () => {
+describe("kind 8: the header of its column is a field's label", () => {
   beforeEach(() => (document.body.innerHTML = ''));
   it('thead th', () => {
     const fields = fieldsOf(
@@ -269,23 +344,34 @@ describe('kind 8: the header of its column is a field\'s label', () => {
     expect(fields.map((f) => f.kind)).toEqual(['partner-id', 'phone']);
   });
   it('colspan before the cell', () => {
-    const fields = fieldsOf('<table><tr><th colspan="2">Location</th><th>PLA ID</th></tr><tr><td>JP</td><td>Tokyo</td><td><input value="7654321"></td></tr></table>');
+    const fields = fieldsOf(
+      '<table><tr><th colspan="2">Location</th><th>PLA ID</th></tr><tr><td>JP</td><td>Tokyo</td><td><input value="7654321"></td></tr></table>',
+    );
     expect(fields[0]!.kind).toBe('partner-id');
   });
   it('near misses: a two-column form table keeps its row header; an Order ID column is no PartnerID', () => {
-    const form = fieldsOf('<table><tr><th>会社名</th><td><input value="コントソ"></td></tr><tr><th>郵便番号</th><td><input value="100-0001"></td></tr></table>');
+    const form = fieldsOf(
+      '<table><tr><th>会社名</th><td><input value="コントソ"></td></tr><tr><th>郵便番号</th><td><input value="100-0001"></td></tr></table>',
+    );
     expect(form.map((f) => f.kind)).toEqual(['company-name', 'postal-code']);
-    const orders = fieldsOf('<table><thead><tr><th>PartnerID</th><th>Order ID</th></tr></thead><tbody><tr><td>7654321</td><td><input value="12a4567"></td></tr></tbody></table>');
+    const orders = fieldsOf(
+      '<table><thead><tr><th>PartnerID</th><th>Order ID</th></tr></thead><tbody><tr><td>7654321</td><td><input value="12a4567"></td></tr></tbody></table>',
+    );
     expect(orders[0]!.kind).toBe('unknown');
   });
   it('near miss: help text that warns against the global ID does not make a PLA field a global one', () => {
     for (const hint of ["Don't use the Global ID of your headquarters.", '本社のグローバル ID は使えません。']) {
       const fields = fieldsOf(`<label for="p">PLA ID</label><input id="p" aria-describedby="h" value="12a4567"><p id="h">${hint}</p>`);
-      expect(malformedPartnerId.run({ fields, facts: { domains: {} } }).map((f) => f.fieldId), hint).toEqual(['f1']);
+      expect(
+        malformedPartnerId.run({ fields, facts: { domains: {} } }).map((f) => f.fieldId),
+        hint,
+      ).toEqual(['f1']);
     }
   });
   it('help text by aria-describedby names an otherwise unlabelled field', () => {
-    const [f] = fieldsOf('<div><input aria-describedby="h" value="7654321"><div id="h">Your partner location account (PLA) ID, from Identifiers</div></div>');
+    const [f] = fieldsOf(
+      '<div><input aria-describedby="h" value="7654321"><div id="h">Your partner location account (PLA) ID, from Identifiers</div></div>',
+    );
     expect(f!.kind).toBe('partner-id');
   });
 });
