@@ -176,16 +176,15 @@ export function GroupedIssues({
         return (
           <section key={severity} class={`group ${severity}`} aria-labelledby={`${testId}-${severity}`}>
             <h3 id={`${testId}-${severity}`}>
-              {t.severity[severity]} ({issues.filter((i) => !i.ignored).length})
+              {t.severity[severity]} ({issues.length})
             </h3>
             <ul class="issues">
               {issues.map((issue: TabIssue) => (
                 <li
                   key={`${issue.fieldId}|${issue.code}`}
-                  class={`issue ${issue.severity}${issue.ignored ? ' ignored' : ''}`}
+                  class={`issue ${issue.severity}`}
                   data-issue-code={issue.code}
                   data-severity={issue.severity}
-                  data-ignored={issue.ignored ? 'true' : undefined}
                 >
                   <button
                     type="button"
@@ -198,11 +197,7 @@ export function GroupedIssues({
                   >
                     {c.focusField(issue.fieldLabel || c.noLabel)}
                   </button>
-                  <span class="msg">
-                    {issue.ignored ? `${t.ignoredIssue}: ` : ''}
-                    {renderMessage(CHECKS, issue, locale)}
-                  </span>
-                  <span class="code">{t.details(issue.code)}</span>
+                  <span class="msg">{renderMessage(CHECKS, issue, locale)}</span>
                 </li>
               ))}
             </ul>
@@ -231,13 +226,11 @@ export function Checklist({
   locale,
   tab,
   isCurrent,
-  openStep,
 }: {
   views: StepView[];
   locale: Locale;
   tab: TabState | null;
   isCurrent: boolean;
-  openStep?: string;
 }) {
   const c = companionStrings(locale);
   const current = tab && isCurrent ? stepOfPage(tab.url)?.id : undefined;
@@ -262,7 +255,7 @@ export function Checklist({
                     data-status={v.status}
                     aria-current={here ? 'step' : undefined}
                   >
-                    <details open={here || v.status === 'blocked' || v.step.id === openStep} id={`step-${v.step.id}`}>
+                    <details open={here || v.status === 'blocked'}>
                       <summary>
                         <StatusBadge status={v.status} locale={locale} /> <span class="step-title">{v.step.title[locale]}</span>
                         {here ? <span class="here"> · {c.thisPage}</span> : null}
