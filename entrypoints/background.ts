@@ -10,6 +10,10 @@ export default defineBackground(() => {
   const router = createRouter(new ProfileStore(), new ProgressStore());
   browser.runtime.onMessage.addListener(router.listener);
   browser.tabs.onRemoved.addListener((tabId) => void removeTabState(tabId));
+  // The first-run page, once, on install (never on an update or reload).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   // Chromium only (MV3 `scripting`): portal tabs open across an install, reload or update stay checked.
   if (import.meta.env.MANIFEST_VERSION === 3) {
     browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -1,7 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { CoverValues, FactsChanged, FocusField, Ping, ReportSnapshotRequest, TabIssue } from '../components/contract/page';
+import type {
+  CoverValues,
+  FactsChanged,
+  FocusField,
+  LearnNotice,
+  PrefsChanged,
+  Ping,
+  ReportSnapshotRequest,
+  TabIssue,
+} from '../components/contract/page';
 import { timed } from '../components/page/bench';
+import { pageStrings } from '../components/i18n';
 import { Lifetime } from '../components/page/lifetime';
 import { clipPage, Pipeline } from '../components/page/pipeline';
 import { wirePage } from '../components/page/wiring';
@@ -24,17 +34,23 @@ export default defineContentScript({
     ctx.onInvalidated(() => void life.onClaimedInvalid(() => send({ type: 'get-facts' }).then(() => true)));
     const report = (issues: TabIssue[], omitted: number) =>
       send({ type: 'report-issues', ...clipPage(location.href, document.title), issues, ...(omitted ? { omitted } : {}) }).catch(() => {});
+    // Every surface speaks the browser's UI language (or the one chosen in options), whatever the page's.
+    const browserLocale = localeFrom(browser.i18n.getUILanguage());
+    let locale = browserLocale;
     const pipeline = new Pipeline({
       checks: CHECKS,
-      locale: localeFrom(document.documentElement.lang || navigator.language),
+      locale,
       lookupDomains: async (hosts) => (await send({ type: 'lookup-domains', hosts })).domains,
       recognisePortalErrors: async (texts) => (await send({ type: 'recognise-portal-errors', texts })).codes,
       report: (issues, omitted) => {
         if (life.isValid) void report(issues, omitted);
       },
       learn: (learned) => {
-        if (life.isValid)
-          void send({ type: 'learn', learned }).catch((e: unknown) => console.warn('[CSP Reseller Assistant] learn failed', e));
+        if (life.isValid) {
+          void send({ type: 'learn', learned })
+            .then(({ notice }) => notice && tell(notice))
+            .catch((e: unknown) => console.warn('[CSP Reseller Assistant] learn failed', e));
+        }
       },
       parseAddressLines,
       record: (evidence) => {
@@ -54,14 +70,67 @@ export default defineContentScript({
         life.setTimeout(run, 300);
       },
     });
+    const marks = pipeline.marks;
+    /** What was learned (with Undo), or a question before a learned fact replaces one the user gave. */
+    const tell = (notice: LearnNotice) => {
+      if (!life.isValid) return;
+      const t = pageStrings(locale);
+      const undo = {
+        label: t.undo,
+        run: () =>
+          void send({ type: 'undo-learn', token: notice.token }).then(({ ok }) =>
+            marks.notify({ text: ok ? t.undone : t.undoFailed, buttons: [] }),
+          ),
+      };
+      if (notice.kind === 'ask-verified-address') {
+        marks.notify({
+          text: t.askAddress(notice.address),
+          buttons: [
+            {
+              label: t.useIt,
+              run: () => void send({ type: 'accept-learned', token: notice.token }).then((r) => r.notice && tell(r.notice)),
+            },
+            { label: t.keepMine, run: () => {} },
+          ],
+        });
+        return;
+      }
+      const text =
+        notice.kind === 'identifiers'
+          ? t.learnedIds(notice.count)
+          : notice.kind === 'verified-address'
+            ? t.learnedAddress
+            : notice.kind === 'company-domain'
+              ? t.learnedDomain(notice.domain)
+              : t.learnedProfile;
+      marks.notify({ text, buttons: [undo] });
+    };
+    marks.actions = {
+      ignore: ({ code, label }) => void send({ type: 'ignore-issue', code, label, path: location.pathname }).catch(() => {}),
+      openStep: (step) => void send({ type: 'open-step', step }).catch(() => {}),
+      openOptions: () => void send({ type: 'open-options' }).catch(() => {}),
+    };
+    const applyPrefs = (prefs: PrefsChanged['prefs']) => {
+      locale = prefs.language ?? browserLocale;
+      marks.setLanguage(locale);
+      marks.setIgnored(prefs.ignored);
+    };
     pipeline.start();
     void send({ type: 'get-facts' })
-      .then(({ facts }) => pipeline.setProfileFacts(facts))
+      .then(({ facts, prefs }) => {
+        marks.setVerified(facts.verifiedAddress);
+        applyPrefs(prefs);
+        pipeline.setProfileFacts(facts);
+      })
       .catch(() => {});
     const onMessage = timed((message: unknown) => {
       if (!life.isValid) return undefined;
-      const m = message as FactsChanged | FocusField | Ping | ReportSnapshotRequest | CoverValues | null;
-      if (m?.type === 'facts-changed') pipeline.setProfileFacts(m.facts);
+      const m = message as FactsChanged | FocusField | Ping | PrefsChanged | ReportSnapshotRequest | CoverValues | null;
+      if (m?.type === 'facts-changed') {
+        marks.setVerified(m.facts.verifiedAddress);
+        pipeline.setProfileFacts(m.facts);
+      }
+      if (m?.type === 'prefs-changed') applyPrefs(m.prefs);
       // The popup asks the frame that owns the field (by frame id): focus it.
       if (m?.type === 'focus-field' && typeof m.fieldId === 'string') pipeline.focusField(m.fieldId);
       // The background asks whether this page is still here (popup state, injection after an update).

@@ -53,13 +53,64 @@ if (!headless) {
     const file = path.join(out, `${route.file.replace(/[\\/]/g, '-').replace(/\.html$/, '')}.png`);
     await page.screenshot({ path: file, fullPage: true });
     const count = await page.evaluate(
-      () => document.querySelector('csp-reseller-assistant')?.shadowRoot?.querySelectorAll('[data-issue-code]').length ?? 0,
+      () => document.querySelector('csp-reseller-assistant')?.shadowRoot?.querySelectorAll('.mark[data-issue-code]').length ?? 0,
     );
     console.log(`${String(count).padStart(2)} mark(s)  ${route.url}\n           → ${path.relative(process.cwd(), file)}`);
     await page.close();
   }
+  // Each severity's mark (octagon, triangle, circle) with its card open, in light, dark and forced colours.
+  const SEVERITIES = { error: 'en/legal-business-profile.html', warning: 'en/group-alias.html', info: 'en/address-dialog.html' };
+  const MODES = {
+    light: [{ name: 'prefers-color-scheme', value: 'light' }],
+    dark: [{ name: 'prefers-color-scheme', value: 'dark' }],
+    'forced-colors': [{ name: 'forced-colors', value: 'active' }],
+  };
+  for (const [severity, file] of Object.entries(SEVERITIES)) {
+    for (const [mode, features] of Object.entries(MODES)) {
+      const page = await ext.browser.newPage();
+      await interceptPortal(page);
+      await page.emulateMediaFeatures(features);
+      await page.goto(routes.find((r) => r.file === file).url, { waitUntil: 'load' });
+      await settle(page, 2000);
+      const mark = await page.$(`csp-reseller-assistant >>> .mark[data-severity="${severity}"]:not([hidden])`);
+      if (!mark) {
+        console.log(`   no ${severity} mark on ${file}: no picture for it`);
+        await page.close();
+        continue;
+      }
+      // Bring its field to the middle of the window (the mark follows), then hover it.
+      await mark.evaluate((m) => window.scrollBy(0, m.getBoundingClientRect().top - innerHeight / 2));
+      await new Promise((r) => setTimeout(r, 400));
+      await mark.hover().catch(() => mark.focus());
+      await new Promise((r) => setTimeout(r, 300));
+      const clip = await page.evaluate((sev) => {
+        const root = document.querySelector('csp-reseller-assistant').shadowRoot;
+        const boxes = [root.querySelector(`.mark[data-severity="${sev}"]:not([hidden])`), root.querySelector('.card:not([hidden])')]
+          .filter(Boolean)
+          .map((e) => e.getBoundingClientRect());
+        const left = Math.max(0, Math.min(...boxes.map((b) => b.left)) - 120);
+        const top = Math.max(0, Math.min(...boxes.map((b) => b.top)) - 60);
+        // (Puppeteer clips in page coordinates: the scroll offset is added.)
+        return {
+          x: left + scrollX,
+          y: top + scrollY,
+          width: Math.min(innerWidth - left, Math.max(...boxes.map((b) => b.right)) - left + 20),
+          height: Math.min(innerHeight - top, Math.max(...boxes.map((b) => b.bottom)) - top + 20),
+        };
+      }, severity);
+      if (clip.width <= 0 || clip.height <= 0) {
+        console.log(`   the ${severity} mark on ${file} is out of view: no picture for it`);
+        await page.close();
+        continue;
+      }
+      const shot = path.join(out, `severity-${severity}-${mode}.png`);
+      await page.screenshot({ path: shot, clip });
+      console.log(`           ${severity} mark, ${mode} → ${path.relative(process.cwd(), shot)}`);
+      await page.close();
+    }
+  }
   // The extension's own pages, as the last portal tab left them.
-  for (const file of ['popup.html', 'sidepanel.html', 'options.html']) {
+  for (const file of ['popup.html', 'sidepanel.html', 'options.html', 'welcome.html']) {
     const page = await ext.browser.newPage();
     await page.setViewport({ width: file === 'popup.html' ? 360 : 480, height: 900 });
     await openExtensionPage(ext, page, file);

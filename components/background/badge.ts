@@ -14,9 +14,10 @@ export const BADGE_COLORS = { error: '#c50f1f', warning: '#8a5300' } as const;
 
 /** What the toolbar badge of a tab shows: the number of errors (red), else of warnings (amber), else nothing. */
 export function badgeOf(issues: readonly TabIssue[]): { text: string; color?: string } {
-  const errors = issues.filter((i) => i.severity === 'error').length;
+  const counted = issues.filter((i) => !i.ignored);
+  const errors = counted.filter((i) => i.severity === 'error').length;
   if (errors > 0) return { text: String(errors), color: BADGE_COLORS.error };
-  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  const warnings = counted.filter((i) => i.severity === 'warning').length;
   if (warnings > 0) return { text: String(warnings), color: BADGE_COLORS.warning };
   return { text: '' };
 }

@@ -1,4 +1,5 @@
 import { describeDomain } from '../../rules/email/domain';
+import { ADDRESS_PARTS } from '../../rules/address/compare';
 import type { AddressParts } from '../../rules/types';
 import type { Learned } from '../contract/page';
 import { LIMITS } from '../contract/limits';
@@ -7,8 +8,34 @@ import type { Profile } from '../contract/profile';
 const clean = (parts: AddressParts): AddressParts =>
   Object.fromEntries(Object.entries(parts).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as AddressParts;
 
-/** Merges what a page showed into the profile. Pure: returns a new profile, or the same one when nothing changed. */
-export function applyLearned(profile: Profile, learned: Learned, now: string): Profile {
+const sameAddress = (a: AddressParts | undefined, b: AddressParts | undefined) => {
+  const key = (x: AddressParts | undefined) => JSON.stringify(ADDRESS_PARTS.map((p) => (x?.[p] ?? '').trim().toLowerCase()));
+  return key(a) === key(b);
+};
+
+/**
+ * Whether a learn would replace a fact the user entered or imported (then it asks first: nothing is
+ * changed until the user says "use it"). Today that is a verified address other than the one known.
+ */
+export function wouldReplace(profile: Profile, learned: Learned): boolean {
+  if (learned.kind !== 'verified-address') return false;
+  const known = profile.verifiedAddress;
+  if (!known || known.source === 'dialog') return false;
+  const address = clean(learned.address);
+  return Object.keys(address).length > 0 && !sameAddress(known, address);
+}
+
+/** The address in one line, in its parts' order. */
+export const addressLine = (a: AddressParts) =>
+  ADDRESS_PARTS.map((p) => a[p])
+    .filter(Boolean)
+    .join(', ');
+
+/**
+ * Merges what a page showed into the profile. Pure: returns a new profile, or the same one when nothing
+ * changed. `force`: the user accepted a fact that replaces one they entered or imported.
+ */
+export function applyLearned(profile: Profile, learned: Learned, now: string, { force = false } = {}): Profile {
   const next: Profile = structuredClone(profile);
   switch (learned.kind) {
     case 'identifiers': {
@@ -17,12 +44,14 @@ export function applyLearned(profile: Profile, learned: Learned, now: string): P
       for (const p of learned.partnerIds.slice(0, LIMITS.partnerIds)) {
         const i = next.partnerIds.findIndex((q) => q.id === p.id);
         if (i >= 0 && next.partnerIds[i]!.source !== 'identifiers-page') continue;
+        const at = i >= 0 ? next.partnerIds[i]!.at : now;
         const entry = {
           id: p.id,
           type: p.type,
           ...(p.country ? { country: p.country } : {}),
           ...(p.name ? { name: p.name } : {}),
           source: 'identifiers-page' as const,
+          ...(at ? { at } : {}),
         };
         // Seen again: moved to the end, the newest.
         if (i >= 0) next.partnerIds.splice(i, 1);
@@ -47,7 +76,7 @@ export function applyLearned(profile: Profile, learned: Learned, now: string): P
       break;
     case 'verified-address':
       // A verified address the user entered or imported is never replaced by what a page shows.
-      if (next.verifiedAddress && next.verifiedAddress.source !== 'dialog') break;
+      if (!force && next.verifiedAddress && next.verifiedAddress.source !== 'dialog') break;
       next.verifiedAddress = { ...clean(learned.address), source: 'dialog', confirmedAt: now };
       break;
     case 'company-domain': {
@@ -66,3 +95,7 @@ export function applyLearned(profile: Profile, learned: Learned, now: string): P
   next.updatedAt = now;
   return next;
 }
+
+/** How many PartnerIDs a learn added that the profile did not have. */
+export const newPartnerIds = (before: Profile, after: Profile) =>
+  after.partnerIds.filter((p) => !before.partnerIds.some((q) => q.id === p.id)).length;

@@ -15,11 +15,16 @@ import { LIMITS } from '../contract/limits';
 import { factsOf, parseProfile, type ParseResult, type Profile } from '../contract/profile';
 import { splitProgress } from '../contract/progress';
 import { showBadge } from './badge';
-import { applyLearned } from './learn';
+import { ignoreKey } from '../../rules/fixes';
+import { emptyProgress } from '../../rules/companion/progress';
+import { emptyProfile } from '../contract/profile';
+import type { LearnNotice, Learned, PrefsChanged } from '../contract/page';
+import { addressLine, applyLearned, newPartnerIds, wouldReplace } from './learn';
 import { mergeProfiles } from './merge';
+import { pagePrefsOf, PrefsStore } from './prefs-store';
 import type { ProfileStore } from './profile-store';
 import type { ProgressStore } from './progress-store';
-import { getTabState, knownTabIds, putFrameIssues } from './tab-states';
+import { getTabState, knownTabIds, putFrameIssues, relabelIgnored } from './tab-states';
 
 /** Where the content script runs: page messages are accepted only from there. */
 export const PORTAL_ORIGIN = 'https://partner.microsoft.com';
@@ -28,7 +33,7 @@ type Sender = Browser.runtime.MessageSender;
 type Response = PageResponses[keyof PageResponses] | ExtensionResponses[keyof ExtensionResponses];
 
 /** Messages the background itself broadcasts: not requests, no answer. */
-const BROADCASTS = new Set(['tab-state-changed', 'facts-changed', 'progress-changed']);
+const BROADCASTS = new Set(['tab-state-changed', 'facts-changed', 'progress-changed', 'prefs-changed']);
 
 /** A refusal the sender is told about (as `{ error }`), with a reason a developer can act on. */
 export class Refused extends Error {}
@@ -47,7 +52,109 @@ function fromExtensionPage(sender: Sender): boolean {
  * sent it, and answers. Page messages only from portal tabs; profile reads and writes only from the
  * extension's own pages.
  */
-export function createRouter(store: ProfileStore, progressStore: ProgressStore) {
+export function createRouter(store: ProfileStore, progressStore: ProgressStore, prefsStore = new PrefsStore()) {
+  /**
+   * What recent learns changed (to undo) and what they asked about (to accept), by token, for the tab that
+   * was told. In memory: a notice lives seconds; after a service-worker restart its Undo says it failed.
+   */
+  const undoable = new Map<string, { tabId: number; before: Profile; after: Profile }>();
+  const asked = new Map<string, { tabId: number; learned: Learned }>();
+  const remember = <T>(map: Map<string, T>, value: T) => {
+    const token = crypto.randomUUID();
+    map.set(token, value);
+    while (map.size > 20) map.delete(map.keys().next().value!);
+    return token;
+  };
+
+  /** What a learn that changed the profile tells the page. */
+  function noticeOf(learned: Learned, before: Profile, after: Profile, tabId: number): LearnNotice | undefined {
+    const token = remember(undoable, { tabId, before, after });
+    switch (learned.kind) {
+      case 'identifiers': {
+        const count = newPartnerIds(before, after);
+        return count > 0 ? { kind: 'identifiers', count, token } : undefined;
+      }
+      case 'verified-address':
+        return { kind: 'verified-address', token };
+      case 'legal-profile':
+        return { kind: 'legal-profile', token };
+      case 'company-domain':
+        return {
+          kind: 'company-domain',
+          domain: after.company.domains.find((d) => !before.company.domains.includes(d)) ?? learned.domain,
+          token,
+        };
+    }
+  }
+
+  async function learn(learned: Learned, tabId: number, force: boolean): Promise<{ changed: boolean; notice?: LearnNotice }> {
+    let before: Profile | null = null;
+    let ask = false;
+    const { profile, changed } = await store.update((p) => {
+      before = p;
+      if (!force && wouldReplace(p, learned)) {
+        ask = true;
+        return p;
+      }
+      return applyLearned(p, learned, new Date().toISOString(), { force });
+    });
+    if (ask && learned.kind === 'verified-address') {
+      return {
+        changed: false,
+        notice: { kind: 'ask-verified-address', address: addressLine(learned.address), token: remember(asked, { tabId, learned }) },
+      };
+    }
+    if (!changed || !before) return { changed };
+    await broadcast(profile);
+    progressChanged();
+    const notice = noticeOf(learned, before, profile, tabId);
+    return { changed, ...(notice ? { notice } : {}) };
+  }
+
+  /** Puts back what one learn changed, unless it was changed again since (then nothing is touched). */
+  async function undoLearn(token: string, tabId: number): Promise<boolean> {
+    const entry = undoable.get(token);
+    if (!entry || entry.tabId !== tabId) return false;
+    undoable.delete(token);
+    let ok = false;
+    const { profile, changed } = await store.update((current) => {
+      const merged = mergeProfiles(entry.after, entry.before, current);
+      ok = merged.ok;
+      return merged.ok ? { ...merged.profile, updatedAt: new Date().toISOString() } : current;
+    });
+    if (changed) {
+      await broadcast(profile);
+      progressChanged();
+    }
+    return ok;
+  }
+
+  async function prefsChanged(): Promise<void> {
+    const prefs = pagePrefsOf(await prefsStore.current());
+    // Reports already stored are greyed (or not) at once: the page sends no new report for this.
+    const keys = new Set(prefs.ignored);
+    for (const tabId of await relabelIgnored((i, url) => keys.has(ignoreKey(i.code, i.fieldLabel, portalPath(url))))) {
+      await showBadge(tabId, (await getTabState(tabId)).state?.issues ?? []);
+      const changed: TabStateChanged = { type: 'tab-state-changed', tabId };
+      browser.runtime.sendMessage(changed).catch(() => {});
+    }
+    const message: PrefsChanged = { type: 'prefs-changed', prefs };
+    browser.runtime.sendMessage(message).catch(() => {});
+    for (const tabId of await knownTabIds()) browser.tabs.sendMessage(tabId, message).catch(() => {});
+  }
+
+  /** Opens the checklist at a step: the side panel (Chromium) or sidebar (Firefox), else in a tab. */
+  async function openStep(step: string, tabId: number): Promise<void> {
+    await browser.storage.session.set({ openStep: step });
+    try {
+      const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void> } } }).chrome?.sidePanel;
+      if (chromeSidePanel) await chromeSidePanel.open({ tabId });
+      else await (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
+    } catch {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html#step-${step}` as '/sidepanel.html') });
+    }
+  }
+
   /** The tab's page answers our ping from the portal: it has not navigated away. */
   async function tabAlive(tabId: number): Promise<boolean> {
     try {
@@ -154,12 +261,16 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore) 
           }),
         };
       case 'report-issues': {
+        // Issues the user ignored on their field stay in the report, marked (greyed, not counted).
+        const keys = new Set(pagePrefsOf(await prefsStore.current()).ignored);
+        const path = portalPath(request.url);
+        const issues = request.issues.map((i) => (keys.has(ignoreKey(i.code, i.fieldLabel, path)) ? { ...i, ignored: true } : i));
         const state = await putFrameIssues({
           tabId,
           frameId: sender.frameId ?? 0,
           url: request.url,
           title: request.title,
-          issues: request.issues,
+          issues,
           omitted: request.omitted ?? 0,
         });
         await showBadge(tabId, state.issues);
@@ -169,17 +280,39 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore) 
         return { ok: true };
       }
       case 'get-facts':
-        return { facts: factsOf((await store.current()).profile) };
+        return { facts: factsOf((await store.current()).profile), prefs: pagePrefsOf(await prefsStore.current()) };
       case 'recognise-portal-errors':
         return { codes: request.texts.map(recognisePortalErrors) };
-      case 'learn': {
-        const { profile, changed } = await store.update((p) => applyLearned(p, request.learned, new Date().toISOString()));
-        if (changed) {
-          await broadcast(profile);
-          progressChanged();
-        }
-        return { changed };
+      case 'learn':
+        return learn(request.learned, tabId, false);
+      case 'undo-learn':
+        return { ok: await undoLearn(request.token, tabId) };
+      case 'accept-learned': {
+        const entry = asked.get(request.token);
+        if (!entry || entry.tabId !== tabId) return { ok: false };
+        asked.delete(request.token);
+        const { notice } = await learn(entry.learned, tabId, true);
+        return { ok: true, ...(notice ? { notice } : {}) };
       }
+      case 'ignore-issue': {
+        const path = portalPath(`${PORTAL_ORIGIN}${request.path}`);
+        await prefsStore.update((p) => {
+          const key = ignoreKey(request.code, request.label, path);
+          if (p.ignored.some((i) => ignoreKey(i.code, i.label, i.path) === key)) return p;
+          return {
+            ...p,
+            ignored: [...p.ignored, { code: request.code, label: request.label, path, at: new Date().toISOString() }].slice(-500),
+          };
+        });
+        await prefsChanged();
+        return { ok: true };
+      }
+      case 'open-step':
+        await openStep(request.step, tabId);
+        return { ok: true };
+      case 'open-options':
+        await browser.runtime.openOptionsPage();
+        return { ok: true };
       case 'record-evidence': {
         const at = new Date().toISOString();
         const path = portalPath(sender.url ?? '').slice(0, 500);
@@ -239,6 +372,35 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore) 
       case 'delete-set-aside':
         await store.deleteSetAside(request.id);
         return { ok: true };
+      case 'get-prefs':
+        return { prefs: await prefsStore.current() };
+      case 'set-language': {
+        const prefs = await prefsStore.update((p) => {
+          const { language: _l, ...rest } = p;
+          return request.language ? { ...rest, language: request.language } : rest;
+        });
+        await prefsChanged();
+        return { prefs };
+      }
+      case 'unignore': {
+        const key = ignoreKey(request.code, request.label, request.path);
+        const prefs = await prefsStore.update((p) => ({
+          ...p,
+          ignored: p.ignored.filter((i) => ignoreKey(i.code, i.label, i.path) !== key),
+        }));
+        await prefsChanged();
+        return { prefs };
+      }
+      case 'forget-everything': {
+        // The profile, the progress and the ignored issues; the language chosen stays (it is how the page speaks).
+        const { profile } = await store.update(() => ({ ...emptyProfile(), updatedAt: new Date().toISOString() }));
+        await progressStore.update(() => emptyProgress());
+        await prefsStore.update((p) => ({ ...p, ignored: [] }));
+        await broadcast(profile);
+        await prefsChanged();
+        progressChanged();
+        return { ok: true };
+      }
     }
   }
 

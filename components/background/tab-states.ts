@@ -103,3 +103,27 @@ export async function getTabState(tabId: number | undefined, alive?: TabAlive): 
 export async function knownTabIds(): Promise<number[]> {
   return Object.values(await readAll()).map((s) => s.tabId);
 }
+
+/**
+ * Marks every stored issue ignored or not again (the user ignored an issue, or showed it again): the
+ * page does not report again when only that changed. Returns the tabs whose state changed.
+ */
+export function relabelIgnored(isIgnored: (issue: TabIssue, url: string) => boolean): Promise<number[]> {
+  return serially(async () => {
+    const all = await readAll();
+    const changed: number[] = [];
+    for (const state of Object.values(all)) {
+      const mark = (i: TabIssue) => {
+        const ignored = isIgnored(i, state.url);
+        const { ignored: _was, ...rest } = i;
+        return ignored ? { ...rest, ignored: true } : rest;
+      };
+      const before = JSON.stringify(state.issues);
+      state.issues = state.issues.map(mark);
+      for (const f of Object.keys(state.frames)) state.frames[f] = state.frames[f]!.map(mark);
+      if (JSON.stringify(state.issues) !== before) changed.push(state.tabId);
+    }
+    if (changed.length > 0) await browser.storage.session.set({ [KEY]: all });
+    return changed;
+  });
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { tabIssueSchema } from './page';
 import { profileFactsSchema, profileSchema } from './profile';
 import { progressSchema } from './progress';
+import { LANGUAGES, prefsSchema } from './prefs';
 
 /**
  * Extension pages (popup, sidebar, options) ↔ background. The schemas are the contract; the types are
@@ -23,7 +24,8 @@ export const tabStateSchema = z.object({
 export type TabState = z.infer<typeof tabStateSchema>;
 
 /** The total a popup shows: the issues listed plus those counted beyond a report's limit. */
-export const issueTotal = (state: TabState): number => state.issues.length + Object.values(state.omitted).reduce((a, b) => a + b, 0);
+export const issueTotal = (state: TabState): number =>
+  state.issues.filter((i) => !i.ignored).length + Object.values(state.omitted).reduce((a, b) => a + b, 0);
 
 export const extensionRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-state'), tabId: z.number().int().optional() }),
@@ -51,6 +53,13 @@ export const extensionRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-set-aside'), id: z.string().max(80) }),
   /** Deletes one set-aside copy: only ever sent after the user confirmed it. */
   z.object({ type: z.literal('delete-set-aside'), id: z.string().max(80), confirmed: z.literal(true) }),
+  z.object({ type: z.literal('get-prefs') }),
+  /** null: follow the browser's UI language again. */
+  z.object({ type: z.literal('set-language'), language: z.enum(LANGUAGES).nullable() }),
+  /** Un-ignores an issue on a field (options lists them). */
+  z.object({ type: z.literal('unignore'), code: z.string().max(64), label: z.string().max(300), path: z.string().max(500) }),
+  /** Deletes the profile, the progress and the ignored issues: only ever sent after the user confirmed it. */
+  z.object({ type: z.literal('forget-everything'), confirmed: z.literal(true) }),
 ]);
 export type ExtensionRequest = z.infer<typeof extensionRequestSchema>;
 
@@ -87,6 +96,10 @@ export const extensionResponseSchemas = {
   'set-step-state': z.object({ ok: z.literal(true) }),
   'get-set-aside': z.object({ text: z.string().nullable() }),
   'delete-set-aside': z.object({ ok: z.literal(true) }),
+  'get-prefs': z.object({ prefs: prefsSchema }),
+  'set-language': z.object({ prefs: prefsSchema }),
+  unignore: z.object({ prefs: prefsSchema }),
+  'forget-everything': z.object({ ok: z.literal(true) }),
 } satisfies Record<ExtensionRequest['type'], z.ZodType>;
 export type ExtensionResponses = { [K in keyof typeof extensionResponseSchemas]: z.infer<(typeof extensionResponseSchemas)[K]> };
 
@@ -105,4 +118,7 @@ export const PROFILE_WRITES: ReadonlySet<ExtensionRequest['type']> = new Set([
   'dismiss-unreadable',
   'delete-set-aside',
   'set-step-state',
+  'set-language',
+  'unignore',
+  'forget-everything',
 ]);

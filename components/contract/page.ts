@@ -3,6 +3,7 @@ import type { DomainInfo, Issue } from '../../rules/types';
 import { LIMITS, type Assert, type Same } from './limits';
 import { addressSchema, partnerIdSchema, profileFactsSchema } from './profile';
 import { evidenceReadingSchema } from './progress';
+import { pagePrefsSchema } from './prefs';
 
 /**
  * Page ↔ background: what a content script (in a portal tab or one of its frames) may ask the background,
@@ -24,9 +25,11 @@ export const tabIssueSchema = z.object({
     .optional()
     .refine((p) => p === undefined || JSON.stringify(p).length <= LIMITS.message, 'params too large'),
   fieldLabel: z.string().max(LIMITS.fieldLabel),
+  /** Set by the background: the user chose to ignore this issue on this field (shown greyed, not counted). */
+  ignored: z.boolean().optional(),
 });
 export type TabIssue = z.infer<typeof tabIssueSchema>;
-export type _TabIssueIsAnIssue = Assert<Same<Omit<TabIssue, 'fieldLabel' | 'params'>, Omit<Issue, 'params'>>>;
+export type _TabIssueIsAnIssue = Assert<Same<Omit<TabIssue, 'fieldLabel' | 'params' | 'ignored'>, Omit<Issue, 'params'>>>;
 
 const digits = z.string().regex(/^\d{5,8}$/);
 
@@ -67,19 +70,45 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('learn'), learned: learnedSchema }),
   /** Enrollment evidence the page shows (program status, MPA, role, distributor …); the sender's path is where. */
   z.object({ type: z.literal('record-evidence'), evidence: z.array(evidenceReadingSchema).max(20) }),
+  /** "Ignore on this field", pressed on a mark's card (the content script sends it only on a trusted click). */
+  z.object({ type: z.literal('ignore-issue'), code: z.string().max(64), label: z.string().max(300), path: z.string().max(500) }),
+  /** Undo of what one `learn` changed, or the answer "use it" to what a `learn` asked about: by its token. */
+  z.object({ type: z.literal('undo-learn'), token: z.string().max(40) }),
+  z.object({ type: z.literal('accept-learned'), token: z.string().max(40) }),
+  /** A card's "open this step" / a notice's "Settings". */
+  z.object({ type: z.literal('open-step'), step: z.string().max(64) }),
+  z.object({ type: z.literal('open-options') }),
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 
 export const domainInfoSchema = z.object({ host: z.string(), registrable: z.string(), personal: z.boolean(), tenantOnly: z.boolean() });
 export type _DomainInfoAgrees = Assert<Same<z.infer<typeof domainInfoSchema>, DomainInfo>>;
 
+/**
+ * What a learn did, for the page's notice: `learned` (with a token to undo it), or `ask` (it would replace
+ * a fact the user entered or imported: nothing changed; the token accepts it).
+ */
+export const learnNoticeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('identifiers'), count: z.number().int(), token: z.string() }),
+  z.object({ kind: z.literal('verified-address'), token: z.string() }),
+  z.object({ kind: z.literal('legal-profile'), token: z.string() }),
+  z.object({ kind: z.literal('company-domain'), domain: z.string(), token: z.string() }),
+  z.object({ kind: z.literal('ask-verified-address'), address: z.string(), token: z.string() }),
+]);
+export type LearnNotice = z.infer<typeof learnNoticeSchema>;
+
 export const pageResponseSchemas = {
   'lookup-domains': z.object({ domains: z.array(domainInfoSchema) }),
   'report-issues': z.object({ ok: z.literal(true) }),
-  'get-facts': z.object({ facts: profileFactsSchema }),
+  'get-facts': z.object({ facts: profileFactsSchema, prefs: pagePrefsSchema }),
   'recognise-portal-errors': z.object({ codes: z.array(z.array(z.string())) }),
-  learn: z.object({ changed: z.boolean() }),
+  learn: z.object({ changed: z.boolean(), notice: learnNoticeSchema.optional() }),
   'record-evidence': z.object({ changed: z.boolean() }),
+  'ignore-issue': z.object({ ok: z.literal(true) }),
+  'undo-learn': z.object({ ok: z.boolean() }),
+  'accept-learned': z.object({ ok: z.boolean(), notice: learnNoticeSchema.optional() }),
+  'open-step': z.object({ ok: z.literal(true) }),
+  'open-options': z.object({ ok: z.literal(true) }),
 } satisfies Record<PageRequest['type'], z.ZodType>;
 export type PageResponses = { [K in keyof typeof pageResponseSchemas]: z.infer<(typeof pageResponseSchemas)[K]> };
 
@@ -112,6 +141,10 @@ export type CoverValues = z.infer<typeof coverValuesSchema>;
 /** Pushed by the background to portal tabs (and extension pages) when the profile changes. */
 export const factsChangedSchema = z.object({ type: z.literal('facts-changed'), facts: profileFactsSchema });
 export type FactsChanged = z.infer<typeof factsChangedSchema>;
+
+/** Pushed by the background to portal tabs (and extension pages) when the language or ignored issues change. */
+export const prefsChangedSchema = z.object({ type: z.literal('prefs-changed'), prefs: pagePrefsSchema });
+export type PrefsChanged = z.infer<typeof prefsChangedSchema>;
 
 /**
  * Sent by the background to a tab before injecting the content script (Chromium, on install and update):

@@ -57,6 +57,8 @@ export const partnerIdSchema = z.strictObject({
 /** A PartnerID in the profile: the same, plus where it came from. */
 export const storedPartnerIdSchema = partnerIdSchema.extend({
   source: z.enum(['identifiers-page', 'user', 'import']).default('import'),
+  /** When it was first learned or added (ISO date and time); options shows it. */
+  at: z.string().max(40).optional(),
 });
 
 export const profileSchema = z.strictObject({

@@ -176,15 +176,16 @@ export function GroupedIssues({
         return (
           <section key={severity} class={`group ${severity}`} aria-labelledby={`${testId}-${severity}`}>
             <h3 id={`${testId}-${severity}`}>
-              {t.severity[severity]} ({issues.length})
+              {t.severity[severity]} ({issues.filter((i) => !i.ignored).length})
             </h3>
             <ul class="issues">
               {issues.map((issue: TabIssue) => (
                 <li
                   key={`${issue.fieldId}|${issue.code}`}
-                  class={`issue ${issue.severity}`}
+                  class={`issue ${issue.severity}${issue.ignored ? ' ignored' : ''}`}
                   data-issue-code={issue.code}
                   data-severity={issue.severity}
+                  data-ignored={issue.ignored ? 'true' : undefined}
                 >
                   <button
                     type="button"
@@ -197,7 +198,11 @@ export function GroupedIssues({
                   >
                     {c.focusField(issue.fieldLabel || c.noLabel)}
                   </button>
-                  <span class="msg">{renderMessage(CHECKS, issue, locale)}</span>
+                  <span class="msg">
+                    {issue.ignored ? `${t.ignoredIssue}: ` : ''}
+                    {renderMessage(CHECKS, issue, locale)}
+                  </span>
+                  <span class="code">{t.details(issue.code)}</span>
                 </li>
               ))}
             </ul>
@@ -226,11 +231,13 @@ export function Checklist({
   locale,
   tab,
   isCurrent,
+  openStep,
 }: {
   views: StepView[];
   locale: Locale;
   tab: TabState | null;
   isCurrent: boolean;
+  openStep?: string;
 }) {
   const c = companionStrings(locale);
   const current = tab && isCurrent ? stepOfPage(tab.url)?.id : undefined;
@@ -255,7 +262,7 @@ export function Checklist({
                     data-status={v.status}
                     aria-current={here ? 'step' : undefined}
                   >
-                    <details open={here || v.status === 'blocked'}>
+                    <details open={here || v.status === 'blocked' || v.step.id === openStep} id={`step-${v.step.id}`}>
                       <summary>
                         <StatusBadge status={v.status} locale={locale} /> <span class="step-title">{v.step.title[locale]}</span>
                         {here ? <span class="here"> · {c.thisPage}</span> : null}

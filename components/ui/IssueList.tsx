@@ -20,14 +20,18 @@ export function IssueList({ issues, locale }: { issues: TabIssue[]; locale: Loca
       {issues.map((issue) => (
         <li
           key={`${issue.fieldId}|${issue.code}`}
-          class={`issue ${issue.severity}`}
+          class={`issue ${issue.severity}${issue.ignored ? ' ignored' : ''}`}
           data-issue-code={issue.code}
           data-severity={issue.severity}
+          data-ignored={issue.ignored ? 'true' : undefined}
         >
-          <span class="sev">{t.severity[issue.severity]}</span>
+          <span class="sev">
+            {t.severity[issue.severity]}
+            {issue.ignored ? ` · ${t.ignoredIssue}` : ''}
+          </span>
           {issue.fieldLabel ? <span class="field">{issue.fieldLabel}</span> : null}
           <span class="msg">{renderMessage(CHECKS, issue, locale)}</span>
-          <code class="code">{issue.code}</code>
+          <span class="code">{t.details(issue.code)}</span>
         </li>
       ))}
     </ul>

@@ -8,10 +8,19 @@ import { strings } from './strings';
 import type { ProfileResult, SetAsideInfo } from '../contract/extension';
 import { LIMITS } from '../contract/limits';
 import { sendFromExtension as send } from '../send';
-import { uiLocale } from './locale';
+import { chosenLanguage, uiLocale } from './locale';
+import { addressOrder, checkImport } from './import-errors';
+import type { Prefs } from '../contract/prefs';
+import { localeFrom } from '../../rules/locale';
 
-type Status = { kind: 'ok'; text: string } | { kind: 'errors'; errors: string[] } | null;
-const ADDRESS_PARTS = ['line1', 'line2', 'city', 'state', 'postalCode', 'country'] as const;
+type Status = { kind: 'ok'; text: string; undo?: () => void } | { kind: 'errors'; errors: string[] } | null;
+const dateOf = (iso: string | undefined, locale: string) => {
+  const d = iso ? new Date(iso) : null;
+  return d && !Number.isNaN(d.getTime())
+    ? d.toLocaleDateString(locale === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' })
+    : '';
+};
+const LANGUAGE_NAMES = { en: 'English', ja: '日本語' } as const;
 
 /** Settings: the team profile (distributor, company, PartnerIDs, verified address), editable, importable, exportable. */
 export function Options() {
@@ -33,6 +42,17 @@ export function Options() {
   const [status, setStatus] = useState<Status>(null);
   const [pasted, setPasted] = useState('');
   const [newId, setNewId] = useState({ id: '', type: 'location' as 'global' | 'location', country: '' });
+  const [prefs, setPrefs] = useState<Prefs | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  /** Where focus goes after a render (an Undo button, a restored row's Remove button). */
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    // (Kept until the element is there: a render for another reason may come first.)
+    const target = focusNext.current ? document.querySelector<HTMLElement>(focusNext.current) : null;
+    if (!target) return;
+    target.focus();
+    focusNext.current = null;
+  });
 
   /**
    * Reads the stored profile (a portal page or an import changed it). Skipped while the form holds edits
@@ -50,10 +70,13 @@ export function Options() {
     latest.current = r.profile;
     setProfile(r.profile);
   };
+  const loadPrefs = async () => setPrefs((await send({ type: 'get-prefs' })).prefs);
   useEffect(() => {
     void load();
+    void loadPrefs();
     const onMessage = (m: unknown) => {
       if ((m as { type?: string } | null)?.type === 'facts-changed') void load();
+      if ((m as { type?: string } | null)?.type === 'prefs-changed') void loadPrefs();
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
@@ -116,6 +139,12 @@ export function Options() {
         setStatus({ kind: 'errors', errors: [o.tooLarge((bytes / 1_000_000).toFixed(1))] });
         return;
       }
+      // Checked here first, in plain words with the place in the file: a file with a problem changes nothing.
+      const problems = checkImport(text, locale);
+      if (problems.length > 0) {
+        setStatus({ kind: 'errors', errors: problems });
+        return;
+      }
       // An import replaces the profile: edits not saved yet are dropped with it.
       sentUpTo.current = edits.current;
       show(await send({ type: 'import-profile', text }), o.imported);
@@ -136,6 +165,61 @@ export function Options() {
       await send({ type: 'delete-set-aside', id: copy.id, confirmed: true });
       await load();
     });
+  const forget = () =>
+    guarded(async () => {
+      await send({ type: 'forget-everything', confirmed: true });
+      setConfirming(false);
+      await load(true);
+      await loadPrefs();
+      setStatus({ kind: 'ok', text: o.forgotten });
+      focusNext.current = '#forget';
+    });
+  const removeId = (i: number) => {
+    const removed = (latest.current ?? profile).partnerIds[i];
+    if (!removed) return;
+    edit((q) => void q.partnerIds.splice(i, 1));
+    void save(latest.current!).then(() => {
+      setStatus({
+        kind: 'ok',
+        text: o.removed(removed.id),
+        undo: () => {
+          edit((q) => void q.partnerIds.splice(Math.min(i, q.partnerIds.length), 0, removed));
+          void save(latest.current!).then(() => setStatus({ kind: 'ok', text: o.restored(removed.id) }));
+          focusNext.current = `tr[data-partner-id="${removed.id}"] button`;
+        },
+      });
+      // Focus stays with the list's own controls: the Undo just offered.
+      focusNext.current = '#undo';
+    });
+  };
+  const addId = () => {
+    const raw = newId.id.normalize('NFKC').trim();
+    const id = raw.replace(/[\s-]/g, '');
+    if (!/^\d{5,8}$/.test(id)) {
+      setStatus({ kind: 'errors', errors: [o.badId(raw)] });
+      focusNext.current = '#new-id';
+      return;
+    }
+    if ((latest.current ?? profile).partnerIds.some((p) => p.id === id)) {
+      setStatus({ kind: 'errors', errors: [o.duplicateId(id)] });
+      focusNext.current = '#new-id';
+      return;
+    }
+    const countryText = newId.country.trim();
+    const country = countryText ? resolveCountry(countryText) : undefined;
+    if (countryText && !country) {
+      setStatus({ kind: 'errors', errors: [o.badCountry(countryText)] });
+      focusNext.current = '#new-country';
+      return;
+    }
+    edit(
+      (p) =>
+        void p.partnerIds.push({ id, type: newId.type, ...(country ? { country } : {}), source: 'user', at: new Date().toISOString() }),
+    );
+    setNewId({ id: '', type: 'location', country: '' });
+    void save(latest.current!).then(() => setStatus({ kind: 'ok', text: o.added(id) }));
+    focusNext.current = '#new-id';
+  };
   const exportFile = async () => {
     // The enrollment progress travels with the profile (what pages showed and what you set by hand).
     const { progress } = await send({ type: 'get-progress' });
@@ -192,6 +276,34 @@ export function Options() {
           </ul>
         </section>
       ) : null}
+      <section aria-labelledby="language-title">
+        <h2 id="language-title">{o.language}</h2>
+        <label>
+          {o.language}
+          <select
+            id="language"
+            aria-describedby="language-help"
+            value={chosenLanguage() ?? ''}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              void guarded(async () => {
+                await send({ type: 'set-language', language: value === 'en' || value === 'ja' ? value : null });
+              });
+            }}
+          >
+            <option value="">{o.languageBrowser(LANGUAGE_NAMES[localeFrom(browser.i18n.getUILanguage())])}</option>
+            <option value="en" lang="en">
+              English
+            </option>
+            <option value="ja" lang="ja">
+              日本語
+            </option>
+          </select>
+        </label>
+        <p class="hint" id="language-help">
+          {o.languageHelp}
+        </p>
+      </section>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -235,6 +347,7 @@ export function Options() {
                 })
               }
               disabled={!profile.distributor}
+              aria-describedby={profile.distributor ? undefined : 'distributor-name-hint'}
             />
           </label>
           <label>
@@ -252,6 +365,11 @@ export function Options() {
               disabled={!profile.distributor}
             />
           </label>
+          {profile.distributor ? null : (
+            <p class="hint" id="distributor-name-hint">
+              {o.regionFirst}
+            </p>
+          )}
         </fieldset>
         <fieldset>
           <legend>{o.company}</legend>
@@ -298,9 +416,10 @@ export function Options() {
           {profile.company.address ? (
             <p class="hint" data-testid="company-address">
               {o.submittedAddress}:{' '}
-              {ADDRESS_PARTS.map((p) => profile.company.address?.[p])
+              {addressOrder(profile.company.address.country ?? profile.company.country)
+                .map((p) => profile.company.address?.[p])
                 .filter(Boolean)
-                .join(', ')}
+                .join(locale === 'ja' ? ' ' : ', ')}
             </p>
           ) : null}
         </fieldset>
@@ -314,7 +433,8 @@ export function Options() {
                 <th>{o.type}</th>
                 <th>{o.country}</th>
                 <th>{o.source}</th>
-                <th />
+                <th>{o.date}</th>
+                <td />
               </tr>
             </thead>
             <tbody>
@@ -324,14 +444,9 @@ export function Options() {
                   <td>{p.type === 'global' ? o.global : o.location}</td>
                   <td>{p.country ?? ''}</td>
                   <td>{o.sources[p.source] ?? p.source}</td>
+                  <td>{dateOf(p.at, locale)}</td>
                   <td>
-                    <button
-                      type="button"
-                      onClick={() => {
-                        edit((q) => void q.partnerIds.splice(i, 1));
-                        void save(latest.current!);
-                      }}
-                    >
+                    <button type="button" class="secondary" aria-label={`${o.remove} ${p.id}`} onClick={() => removeId(i)}>
                       {o.remove}
                     </button>
                   </td>
@@ -342,13 +457,21 @@ export function Options() {
                   <input
                     id="new-id"
                     inputMode="numeric"
+                    aria-label={o.addId}
                     value={newId.id}
                     onInput={(e) => setNewId({ ...newId, id: e.currentTarget.value })}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') {
+                        e.preventDefault();
+                        addId();
+                      }
+                    }}
                   />
                 </td>
                 <td>
                   <select
                     id="new-type"
+                    aria-label={o.addType}
                     value={newId.type}
                     onChange={(e) => setNewId({ ...newId, type: e.currentTarget.value as 'global' | 'location' })}
                   >
@@ -360,23 +483,15 @@ export function Options() {
                   <input
                     id="new-country"
                     size={4}
+                    aria-label={o.addCountry}
                     value={newId.country}
                     onInput={(e) => setNewId({ ...newId, country: e.currentTarget.value })}
                   />
                 </td>
                 <td />
+                <td />
                 <td>
-                  <button
-                    type="button"
-                    id="add-id"
-                    onClick={() => {
-                      const id = newId.id.normalize('NFKC').replace(/\D/g, '');
-                      const country = newId.country ? (resolveCountry(newId.country) ?? newId.country) : undefined;
-                      edit((p) => void p.partnerIds.push({ id, type: newId.type, ...(country ? { country } : {}), source: 'user' }));
-                      setNewId({ id: '', type: 'location', country: '' });
-                      void save(latest.current!);
-                    }}
-                  >
+                  <button type="button" id="add-id" onClick={addId}>
                     {o.add}
                   </button>
                 </td>
@@ -399,7 +514,15 @@ export function Options() {
         <fieldset>
           <legend>{o.verifiedAddress}</legend>
           <p class="hint">{o.verifiedHelp}</p>
-          {ADDRESS_PARTS.map((part) => (
+          {profile.verifiedAddress ? (
+            <p class="hint" data-testid="verified-source">
+              {o.verifiedFrom(
+                o.sources[profile.verifiedAddress.source] ?? profile.verifiedAddress.source,
+                dateOf(profile.verifiedAddress.confirmedAt, locale),
+              )}
+            </p>
+          ) : null}
+          {addressOrder(profile.verifiedAddress?.country ?? profile.company.country).map((part) => (
             <label key={part}>
               {part === 'country' ? o.country : o[part]}
               <input
@@ -460,10 +583,84 @@ export function Options() {
           </button>
         </p>
       </section>
+      <section aria-labelledby="ignored-title" data-testid="ignored">
+        <h2 id="ignored-title">{o.ignoredTitle}</h2>
+        <p class="hint">{o.ignoredHelp}</p>
+        {prefs && prefs.ignored.length > 0 ? (
+          <ul>
+            {prefs.ignored.map((i) => (
+              <li key={`${i.code}|${i.path}|${i.label}`} data-ignored-code={i.code}>
+                {o.ignoredOn(i.label, i.path, dateOf(i.at, locale))} <span class="code">{t.details(i.code)}</span>{' '}
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() =>
+                    void guarded(async () => {
+                      setPrefs((await send({ type: 'unignore', code: i.code, label: i.label, path: i.path })).prefs);
+                      focusNext.current = '#ignored-title';
+                    })
+                  }
+                >
+                  {o.showAgain}
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="empty">{o.noneIgnored}</p>
+        )}
+      </section>
+      <section aria-labelledby="forget-title">
+        <h2 id="forget-title" tabIndex={-1}>
+          {o.forgetTitle}
+        </h2>
+        <p class="hint">{o.forgetHelp}</p>
+        {confirming ? (
+          <div class="confirm" role="group" aria-labelledby="forget-confirm">
+            <p id="forget-confirm">{o.forgetConfirm}</p>
+            <div class="row-actions">
+              <button type="button" id="forget-export" onClick={exportFile}>
+                {o.exportFirst}
+              </button>
+              <button type="button" id="forget-now" class="danger" onClick={() => void forget()}>
+                {o.forgetNow}
+              </button>
+              <button
+                type="button"
+                id="forget-cancel"
+                class="secondary"
+                onClick={() => {
+                  setConfirming(false);
+                  focusNext.current = '#forget';
+                }}
+              >
+                {o.cancel}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button
+            type="button"
+            id="forget"
+            class="secondary"
+            onClick={() => {
+              setConfirming(true);
+              focusNext.current = '#forget-export';
+            }}
+          >
+            {o.forgetButton}
+          </button>
+        )}
+      </section>
       {status ? (
         status.kind === 'ok' ? (
           <p class="status ok" role="status" data-testid="status">
-            {status.text}
+            {status.text}{' '}
+            {status.undo ? (
+              <button type="button" id="undo" class="secondary" onClick={status.undo}>
+                {o.undo}
+              </button>
+            ) : null}
           </p>
         ) : (
           <div class="status errors" role="alert" data-testid="errors">

@@ -2,4 +2,4 @@ import '../../components/ui/style.css';
 import { mount } from '../../components/ui/mount';
 import { Options } from '../../components/ui/Options';
 
-mount(<Options />);
+mount(() => <Options />);

@@ -2,4 +2,4 @@ import '../../components/ui/style.css';
 import { mount } from '../../components/ui/mount';
 import { Report } from '../../components/ui/Report';
 
-mount(<Report />);
+mount(() => <Report />);

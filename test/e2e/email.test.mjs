@@ -110,11 +110,17 @@ for (const kind of BROWSERS) {
       const tab = await openPortal(ext, urlOf(page.file), log);
       try {
         await waitForMarks(tab, (m) => m.length === 1);
+        // The mark's card: shown with the message in full (and what can be done about it).
         const tipShown = () =>
-          tab.evaluate(() => {
-            const mark = document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('[data-issue-code]');
-            return getComputedStyle(mark.querySelector('.tip')).display !== 'none';
-          });
+          tab.evaluate((code) => {
+            const card = document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('.card');
+            return (
+              !card.hidden &&
+              getComputedStyle(card).display !== 'none' &&
+              card.dataset.cardCode === code &&
+              card.textContent.includes('gmail.com')
+            );
+          }, page.expect[0].code);
         assert.equal(await tipShown(), false, 'hidden until asked for');
         // The field is below the fold: bring it into view; its mark must follow.
         await tab.evaluate(() => {
@@ -128,6 +134,8 @@ for (const kind of BROWSERS) {
         await mark.hover();
         assert.equal(await tipShown(), true, 'shown on hover');
         await tab.mouse.move(0, 0);
+        await sleep(600);
+        assert.equal(await tipShown(), false, 'hidden again once the pointer has left');
         await tab.evaluate(() => document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('[data-issue-code]').focus());
         assert.equal(await tipShown(), true, 'shown on keyboard focus');
         // Scroll again, and check the mark is still beside its field.
@@ -283,7 +291,8 @@ if (BROWSERS.includes('chromium')) {
       const page = expectations.find((e) => e.file === 'ja/legal-business-profile.html');
       const tab = await openPortal(ext, urlOf(page.file));
       const marks = await waitForMarks(tab, (m) => m.length === 1);
-      assert.match(marks[0].label, /^エラー: docomo\.ne\.jp は個人向けのメール サービスです。/);
+      // The mark's name starts with the field's label, then says what is wrong, in the browser's language.
+      assert.match(marks[0].label, /^メール アドレス: エラー: docomo\.ne\.jp は個人向けのメール サービスです。/);
       const ui = await ext.browser.newPage();
       await openExtensionPage(ext, ui, 'popup.html');
       await ui.waitForSelector('[data-testid="issue-count"]');
