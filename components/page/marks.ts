@@ -101,6 +101,8 @@ export class MarkLayer {
   private open: { entry: Entry; mode: Mode } | null = null;
   private closeTimer = 0;
   private refocusing = false;
+  /** The page's fields in view at the last reposition (a card avoids covering them when it can). */
+  private fieldBoxes: { element: Element; rect: Box }[] = [];
   private noteTimer = 0;
   /** Fields whose next Tab is the page's own (focus came back to the field from its marks). */
   private passTab: Element | null = null;
@@ -133,6 +135,15 @@ export class MarkLayer {
     on(this.root, 'keydown', (e) => this.onOwnKey(e as KeyboardEvent));
     on(document, 'focusin', (e) => this.onPageFocus(e));
     on(document, 'keydown', (e) => this.onPageKey(e as KeyboardEvent));
+    // Focus leaving the field for nowhere (a click on the page's background) closes its card; a press
+    // anywhere on the page outside our UI closes a card opened by a click on its mark.
+    on(document, 'focusout', (e) => {
+      if (this.open?.mode === 'field' && !(e as FocusEvent).relatedTarget) this.closeCard(false);
+    });
+    on(document, 'pointerdown', (e) => {
+      const target = e.composedPath()[0];
+      if (this.open && this.open.mode !== 'field' && !(isNode(target) && this.owns(target))) this.closeCard(false);
+    });
   }
 
   /** Opaque blocks over `rects` (a screenshot is being taken), or none: `null` removes them. */
@@ -414,12 +425,15 @@ export class MarkLayer {
     this.card.style.maxHeight = '';
     this.card.style.maxWidth = `${Math.min(360, view.width - 16)}px`;
     const size = this.card.getBoundingClientRect();
+    const others = this.fieldBoxes.filter((f) => f.element !== entry.element && !entry.element.contains(f.element)).map((f) => f.rect);
     const at = placeCard(
       rectOf(entry.element.getBoundingClientRect()),
       rectOf(entry.mark.getBoundingClientRect()),
       size.width,
       size.height,
       view,
+      8,
+      others,
     );
     this.card.style.left = `${Math.round(at.left)}px`;
     this.card.style.top = `${Math.round(at.top)}px`;
@@ -514,6 +528,7 @@ export class MarkLayer {
       const r = f.getBoundingClientRect();
       if (visible(r)) fields.push({ element: f, rect: rectOf(r) });
     }
+    this.fieldBoxes = fields;
     const dialogs: { element: Element; rect: Box; modal: boolean }[] = [];
     for (const d of document.querySelectorAll('dialog[open], [role="dialog"], [role="alertdialog"]')) {
       const r = d.getBoundingClientRect();
@@ -537,8 +552,18 @@ export class MarkLayer {
         spots.push([mark, null]);
         continue;
       }
+      // A field in a dialog competes only with the dialog's own fields (the page's lie under it).
+      const home = dialogs.find((d) => d.element.contains(element));
       const obstacles = [
-        ...fields.filter((f) => f.element !== element && !f.element.contains(element) && !element.contains(f.element)).map((f) => f.rect),
+        ...fields
+          .filter(
+            (f) =>
+              f.element !== element &&
+              !f.element.contains(element) &&
+              !element.contains(f.element) &&
+              (!home || home.element.contains(f.element)),
+          )
+          .map((f) => f.rect),
         ...dialogs.filter((d) => !d.element.contains(element)).map((d) => d.rect),
         ...taken,
       ];

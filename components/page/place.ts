@@ -46,9 +46,11 @@ export function placeMark(field: Box, slot: number, size: number, view: { width:
 /**
  * The box of a card of `width` × `height` for a mark beside `field`: below the field (or the mark, if
  * lower), else above, else beside; shifted horizontally into the viewport, with `margin` to its edges.
- * Never over the field itself while the viewport has room anywhere around it.
+ * A place off every obstacle (the page's other fields) is preferred, so that the card does not cover the
+ * next field while the viewport has room elsewhere. Never over the field itself while the viewport has
+ * room anywhere around it.
  */
-export function placeCard(field: Box, mark: Box, width: number, height: number, view: { width: number; height: number }, margin = 8): Box {
+export function placeCard(field: Box, mark: Box, width: number, height: number, view: { width: number; height: number }, margin = 8, obstacles: readonly Box[] = []): Box {
   const w = Math.min(width, view.width - 2 * margin);
   const anchor: Box = {
     left: Math.min(field.left, mark.left),
@@ -57,15 +59,15 @@ export function placeCard(field: Box, mark: Box, width: number, height: number, 
     bottom: Math.max(field.bottom, mark.bottom),
   };
   const hLeft = Math.min(Math.max(margin, mark.right - w), view.width - w - margin);
-  const below = box(hLeft, anchor.bottom + 6, w, height);
-  if (below.bottom <= view.height - margin) return below;
-  const above = box(hLeft, anchor.top - 6 - height, w, height);
-  if (above.top >= margin) return above;
   const vTop = Math.min(Math.max(margin, mark.top), Math.max(margin, view.height - height - margin));
-  const right = box(anchor.right + 6, vTop, w, height);
-  if (right.right <= view.width - margin) return right;
-  const left = box(anchor.left - 6 - w, vTop, w, height);
-  if (left.left >= margin) return left;
+  const candidates = [
+    box(hLeft, anchor.bottom + 6, w, height),
+    box(hLeft, anchor.top - 6 - height, w, height),
+    box(anchor.right + 6, vTop, w, height),
+    box(anchor.left - 6 - w, vTop, w, height),
+  ].filter((c) => c.left >= margin && c.top >= margin && c.right <= view.width - margin && c.bottom <= view.height - margin);
+  const free = candidates.find((c) => !obstacles.some((o) => overlaps(c, o)));
+  if (free ?? candidates[0]) return (free ?? candidates[0])!;
   // No room around the field for the whole card: the side with the most room, the card cut to fit
   // (it scrolls), so that it still does not cover the field.
   const roomBelow = view.height - margin - (anchor.bottom + 6);

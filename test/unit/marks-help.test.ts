@@ -240,3 +240,13 @@ describe('the router: notices, undo, asking, ignoring, forgetting', () => {
     });
   });
 });
+
+describe('placeCard avoids the next field when there is room elsewhere', () => {
+  it('goes above when below would cover the next field', () => {
+    const field = box(100, 300, 300, 32);
+    const next = box(100, 350, 300, 32);
+    const card = placeCard(field, box(404, 304, 24, 24), 300, 120, view, 8, [next]);
+    expect(overlaps(card, next)).toBe(false);
+    expect(overlaps(card, field)).toBe(false);
+  });
+});
