@@ -38,6 +38,9 @@ for (const kind of BROWSERS) {
     const reset = async () => assert.equal((await message({ type: 'import-profile', text: EMPTY })).ok, true);
 
     async function reloadOptions() {
+      // In front first: a click waits for a frame, which a background tab does not get (the first-run page,
+      // opened on install, may be the tab in front once a portal tab closes).
+      await options.bringToFront();
       await openExtensionPage(ext, options, 'options.html');
       await options.waitForSelector('#save', { timeout: 10000 });
     }
