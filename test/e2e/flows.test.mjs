@@ -261,7 +261,9 @@ for (const kind of BROWSERS) {
       await options.waitForSelector('[data-testid="errors"]', { timeout: 5000 });
       const text = await options.$eval('[data-testid="errors"]', (el) => el.textContent);
       assert.match(text, /Nothing was changed/);
-      assert.match(text, /partnerIds\.0\.id: a PartnerID: 5 to 8 digits/);
+      // Plain words with the place in the file (issue 11), not the schema's developer text.
+      assert.match(text, /PartnerIDs, entry 1, ID: should be a PartnerID of 5 to 8 digits, such as "7654321"\./);
+      assert.doesNotMatch(text, /partnerIds\.0/);
       assert.deepEqual(await profile(), before);
     });
 
