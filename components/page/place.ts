@@ -50,7 +50,15 @@ export function placeMark(field: Box, slot: number, size: number, view: { width:
  * next field while the viewport has room elsewhere. Never over the field itself while the viewport has
  * room anywhere around it.
  */
-export function placeCard(field: Box, mark: Box, width: number, height: number, view: { width: number; height: number }, margin = 8, obstacles: readonly Box[] = []): Box {
+export function placeCard(
+  field: Box,
+  mark: Box,
+  width: number,
+  height: number,
+  view: { width: number; height: number },
+  margin = 8,
+  obstacles: readonly Box[] = [],
+): Box {
   const w = Math.min(width, view.width - 2 * margin);
   const anchor: Box = {
     left: Math.min(field.left, mark.left),
