@@ -3,8 +3,33 @@ import { fold } from '../text';
 import type { Locale } from '../types';
 import { COUNTRY_ROWS } from './regions';
 
-/** i18n-iso-countries' names in English and Japanese, extracted at build time (scripts/country-data.mjs). */
-const NAMES: Record<Locale, Record<string, string[]>> = { en: data.en, ja: data.ja };
+export interface CountryData {
+  en: Record<string, string[]>;
+  ja: Record<string, string[]>;
+  /** Alpha-3 → alpha-2. */
+  alpha3: Record<string, string>;
+}
+
+/** Reads the compact table `scripts/country-data.mjs` builds (a line per country; see its header). */
+export function parseCountryData(text: string): CountryData {
+  const out: CountryData = { en: {}, ja: {}, alpha3: {} };
+  for (const line of text.split('\n')) {
+    const [a2 = '', a3 = '', ...rest] = line.split(' ');
+    const [en = '', ja = ''] = rest.join(' ').split('|');
+    if (!a2 || !en) continue;
+    out.en[a2] = en.split('\t');
+    if (ja) out.ja[a2] = ja.split('\t');
+    if (a3) out.alpha3[a3] = a2;
+  }
+  return out;
+}
+
+let tables: CountryData | null = null;
+
+/** i18n-iso-countries' names in English and Japanese, extracted at build time, read on first use. */
+function countryData(): CountryData {
+  return (tables ??= parseCountryData(data));
+}
 
 /** Names people and portals use that neither the library nor Microsoft's table has. */
 const EXTRA_NAMES: Record<string, string> = {
@@ -60,7 +85,7 @@ function nameIndex(): Map<string, string> {
     if (key && !index!.has(key)) index!.set(key, iso);
   };
   for (const locale of ['en', 'ja'] as const) {
-    for (const [iso, names] of Object.entries(NAMES[locale])) {
+    for (const [iso, names] of Object.entries(countryData()[locale])) {
       for (const name of names) add(name, iso);
     }
   }
@@ -83,10 +108,10 @@ export function resolveCountry(text: string | null | undefined): string | null {
   if (/^[a-z]{2}$/.test(folded)) {
     if (EXTRA_NAMES[folded]) return EXTRA_NAMES[folded]!;
     const iso = folded.toUpperCase();
-    return iso === 'XK' || iso in NAMES.en ? iso : null;
+    return iso === 'XK' || iso in countryData().en ? iso : null;
   }
   if (/^[a-z]{3}$/.test(folded)) {
-    const iso = data.alpha3[folded.toUpperCase()];
+    const iso = countryData().alpha3[folded.toUpperCase()];
     if (iso) return iso;
   }
   return nameIndex().get(folded) ?? null;
@@ -95,5 +120,5 @@ export function resolveCountry(text: string | null | undefined): string | null {
 /** The country's name to show in a message. */
 export function countryName(iso: string, locale: Locale): string {
   if (iso === 'XK') return locale === 'ja' ? 'コソボ' : 'Kosovo';
-  return NAMES[locale][iso]?.[0] ?? iso;
+  return countryData()[locale][iso]?.[0] ?? iso;
 }

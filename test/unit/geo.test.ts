@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { countryName, resolveCountry } from '../../rules/geo/country';
+import { countryName, parseCountryData, resolveCountry } from '../../rules/geo/country';
 import { parseCsv } from '../../rules/geo/csv';
 import { COUNTRY_ROWS, CSP_REGION_IDS, regionOf } from '../../rules/geo/regions';
 
@@ -82,7 +82,8 @@ describe('resolveCountry', () => {
 
 describe('country data (built from i18n-iso-countries)', () => {
   it('holds every name the library has in English and Japanese, and its alpha-3 codes', async () => {
-    const { default: data } = await import('virtual:country-data');
+    const { default: text } = await import('virtual:country-data');
+    const data = parseCountryData(text);
     const { default: countries } = await import('i18n-iso-countries');
     countries.registerLocale((await import('i18n-iso-countries/langs/en.json')).default);
     countries.registerLocale((await import('i18n-iso-countries/langs/ja.json')).default);
