@@ -88,6 +88,23 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''):
 const rectOf = (r: DOMRect): Box => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
 // (A node-type test, not `instanceof`: page nodes seen from a Firefox content script may fail it.)
 const isNode = (t: unknown): t is Node => typeof (t as Node | null)?.nodeType === 'number';
+/**
+ * Whether a dialog hides the page under it: a modal one (`showModal`'s top layer, or `aria-modal`) that
+ * floats over the page (it or an ancestor is fixed). A dialog drawn in the page's flow, even one marked
+ * modal, hides nothing: the page's fields and messages beside it keep their marks.
+ */
+function overlays(d: Element): boolean {
+  try {
+    if (d.matches(':modal')) return true;
+  } catch {
+    // (an engine without :modal)
+  }
+  if (d.getAttribute('aria-modal') !== 'true') return false;
+  for (let e: Element | null = d; e && e !== document.body; e = e.parentElement) {
+    if (getComputedStyle(e).position === 'fixed') return true;
+  }
+  return false;
+}
 const inFieldOf = (e: Pick<Entry, 'element'>, t: unknown) => isNode(t) && (e.element === t || e.element.contains(t));
 
 export class MarkLayer {
@@ -532,13 +549,7 @@ export class MarkLayer {
     const dialogs: { element: Element; rect: Box; modal: boolean }[] = [];
     for (const d of document.querySelectorAll('dialog[open], [role="dialog"], [role="alertdialog"]')) {
       const r = d.getBoundingClientRect();
-      let modal = d.getAttribute('aria-modal') === 'true';
-      try {
-        modal ||= d.matches(':modal');
-      } catch {
-        // (an engine without :modal)
-      }
-      if (visible(r)) dialogs.push({ element: d, rect: rectOf(r), modal });
+      if (visible(r)) dialogs.push({ element: d, rect: rectOf(r), modal: overlays(d) });
     }
     const placed = [...this.marks.values()]
       .map((m) => ({ ...m, rect: m.element.isConnected ? m.element.getBoundingClientRect() : null }))

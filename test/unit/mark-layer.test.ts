@@ -77,3 +77,30 @@ describe('marks', () => {
     expect(root().querySelectorAll('.mark')).toHaveLength(0);
   });
 });
+
+describe('dialogs', () => {
+  const withDialog = (style: string) => {
+    const d = document.createElement('div');
+    d.setAttribute('role', 'dialog');
+    d.setAttribute('aria-modal', 'true');
+    d.setAttribute('style', style);
+    d.textContent = 'Verify your address';
+    d.getBoundingClientRect = () => ({ left: 500, top: 300, right: 800, bottom: 500, width: 300, height: 200, x: 500, y: 300 }) as DOMRect;
+    document.body.append(d);
+  };
+  const shown = () => [...root().querySelectorAll<HTMLElement>('.mark')].filter((m) => !m.hidden);
+
+  it('a modal dialog floating over the page hides the marks of the fields under it', () => {
+    withDialog('position: fixed; inset: 0');
+    layer.render([issue()]);
+    layer.reposition();
+    expect(shown()).toHaveLength(0);
+  });
+
+  it('a dialog drawn in the flow of the page, even marked modal, hides nothing beside it', () => {
+    withDialog('position: static');
+    layer.render([issue()]);
+    layer.reposition();
+    expect(shown()).toHaveLength(1);
+  });
+});
