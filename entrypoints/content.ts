@@ -53,8 +53,9 @@ export default defineContentScript({
         }
       },
       parseAddressLines,
-      record: (evidence) => {
-        if (life.isValid) void send({ type: 'record-evidence', evidence }).catch(() => {});
+      pageEvidence: async (page) => (life.isValid ? send({ type: 'page-evidence', page }).catch(() => undefined) : undefined),
+      authorizedProvider: (seen) => {
+        if (life.isValid) void send({ type: 'authorized-provider', seen }).catch(() => {});
       },
       onCheckError: (code, error) => console.warn(`[CSP Reseller Assistant] check ${code} failed`, error),
       // DOM changes are batched into one scan when the page is idle (at most 150 ms later, even while

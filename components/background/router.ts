@@ -1,6 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { profileEvidence, recordEvidence, setManual, type Progress } from '../../rules/companion/progress';
-import { portalPath } from '../../rules/companion/places';
+import type { EvidenceReading } from '../../rules/companion/evidence';
+import { pageReads, readPageEvidence } from '../../rules/companion/page-evidence';
+import { placeOfPage, portalPath } from '../../rules/companion/places';
 import { describeDomain } from '../../rules/email/domain';
 import { recognisePortalErrors } from '../../rules/portal/errors';
 import {
@@ -173,6 +175,16 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
     for (const tabId of await knownTabIds()) browser.tabs.sendMessage(tabId, message).catch(() => {});
   }
 
+  /** Evidence read on a portal page (`url`), stored with the page's path and the time. */
+  async function record(url: string, evidence: EvidenceReading[]): Promise<boolean> {
+    if (evidence.length === 0) return false;
+    const at = new Date().toISOString();
+    const path = portalPath(url).slice(0, 500);
+    const { changed } = await progressStore.update((p) => evidence.reduce((q, e) => recordEvidence(q, { ...e, path, at }), p));
+    if (changed) progressChanged();
+    return changed;
+  }
+
   function progressChanged(): void {
     const message: ProgressChanged = { type: 'progress-changed' };
     browser.runtime.sendMessage(message).catch(() => {});
@@ -313,12 +325,15 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
       case 'open-options':
         await browser.runtime.openOptionsPage();
         return { ok: true };
-      case 'record-evidence': {
-        const at = new Date().toISOString();
-        const path = portalPath(sender.url ?? '').slice(0, 500);
-        const { changed } = await progressStore.update((p) => request.evidence.reduce((q, e) => recordEvidence(q, { ...e, path, at }), p));
-        if (changed) progressChanged();
-        return { changed };
+      case 'page-evidence': {
+        const url = sender.url ?? '';
+        const changed = await record(url, readPageEvidence(url, request.page));
+        return { changed, ...pageReads(url, request.page.headings) };
+      }
+      case 'authorized-provider': {
+        const url = sender.url ?? '';
+        if (placeOfPage(url) !== 'authorize-distributor') return { changed: false };
+        return { changed: await record(url, [{ kind: 'distributor-authorized', value: 'seen', seen: request.seen }]) };
       }
     }
   }

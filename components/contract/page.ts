@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DomainInfo, Issue } from '../../rules/types';
 import { LIMITS, type Assert, type Same } from './limits';
 import { addressSchema, partnerIdSchema, profileFactsSchema } from './profile';
-import { evidenceReadingSchema } from './progress';
+import type { PageTexts } from '../../rules/companion/page-evidence';
 import { pagePrefsSchema } from './prefs';
 
 /**
@@ -30,6 +30,16 @@ export const tabIssueSchema = z.object({
 });
 export type TabIssue = z.infer<typeof tabIssueSchema>;
 export type _TabIssueIsAnIssue = Assert<Same<Omit<TabIssue, 'fieldLabel' | 'params' | 'ignored'>, Omit<Issue, 'params'>>>;
+
+/** A page's texts for the companion's evidence readers (`rules/companion/page-evidence.ts`). */
+const text = z.string().max(300);
+export const pageTextsSchema = z.object({
+  headings: z.array(text).max(20),
+  texts: z.array(text).max(2000).optional(),
+  rows: z.array(z.array(text).max(40)).max(800).optional(),
+  account: z.string().max(320).nullable().optional(),
+});
+export type _PageTextsAgree = Assert<Same<z.infer<typeof pageTextsSchema>, PageTexts>>;
 
 const digits = z.string().regex(/^\d{5,8}$/);
 
@@ -68,8 +78,14 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   /** Texts of the messages the page shows (alerts, message bars, dialogs): which documented portal errors are they? */
   z.object({ type: z.literal('recognise-portal-errors'), texts: z.array(z.string().max(500)).max(20) }),
   z.object({ type: z.literal('learn'), learned: learnedSchema }),
-  /** Enrollment evidence the page shows (program status, MPA, role, distributor …); the sender's path is where. */
-  z.object({ type: z.literal('record-evidence'), evidence: z.array(evidenceReadingSchema).max(20) }),
+  /**
+   * What the page shows for the enrollment companion: its headings, and the texts, rows and account the
+   * background asked for (the answer's `reads`). The background reads the evidence from them; the
+   * sender's URL tells the page.
+   */
+  z.object({ type: z.literal('page-evidence'), page: pageTextsSchema }),
+  /** The user pressed "Authorize indirect provider" (a trusted click); the background checks the page. */
+  z.object({ type: z.literal('authorized-provider'), seen: z.string().max(300) }),
   /** "Ignore on this field", pressed on a mark's card (the content script sends it only on a trusted click). */
   z.object({ type: z.literal('ignore-issue'), code: z.string().max(64), label: z.string().max(300), path: z.string().max(500) }),
   /** Undo of what one `learn` changed, or the answer "use it" to what a `learn` asked about: by its token. */
@@ -103,7 +119,12 @@ export const pageResponseSchemas = {
   'get-facts': z.object({ facts: profileFactsSchema, prefs: pagePrefsSchema }),
   'recognise-portal-errors': z.object({ codes: z.array(z.array(z.string())) }),
   learn: z.object({ changed: z.boolean(), notice: learnNoticeSchema.optional() }),
-  'record-evidence': z.object({ changed: z.boolean() }),
+  'page-evidence': z.object({
+    changed: z.boolean(),
+    reads: z.array(z.enum(['texts', 'rows', 'account'])),
+    watch: z.boolean(),
+  }),
+  'authorized-provider': z.object({ changed: z.boolean() }),
   'ignore-issue': z.object({ ok: z.literal(true) }),
   'undo-learn': z.object({ ok: z.boolean() }),
   'accept-learned': z.object({ ok: z.boolean(), notice: learnNoticeSchema.optional() }),

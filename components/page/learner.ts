@@ -1,32 +1,28 @@
 import { ADDRESS_PARTS, PART_KINDS } from '../../rules/address/compare';
 import { resolveCountry } from '../../rules/geo/country';
 import type { AddressParts, ClassifiedField, PageFacts } from '../../rules/types';
-import type { EvidenceReading } from '../../rules/companion/evidence';
-import { placeOfPage } from '../../rules/companion/places';
+import type { PageReads, PageTexts } from '../../rules/companion/page-evidence';
 import type { Learned } from '../contract/page';
-import { readEvidence } from './evidence';
+import { collectPage, headingsOf } from './evidence';
 import { isIdentifiersPage } from '../../rules/learn/identifiers';
 import { isLegalProfilePath } from '../../rules/learn/terms';
 import { readPortalErrors, type PortalErrorReading } from './portal-errors';
 import { readAccountEmail, readAddressDialog, readIdentifiers } from './readers';
-
-/** The steps whose pages show evidence the readers read (components/page/evidence.ts). */
-const READER_PLACES = new Set<string>([
-  'open-welcome',
-  'business-verification',
-  'verify-email',
-  'accept-mpa',
-  'admin-agent-role',
-  'distributor-listed',
-]);
 
 export interface LearnerDeps {
   /** Sends what the page taught to the background (which decides what to keep). */
   learn(learned: Learned): void;
   /** Turns a dialog's address lines into parts (`rules/address`). */
   parseAddressLines(lines: string[]): AddressParts;
-  /** Sends enrollment evidence (program status, MPA, role, distributor …) to the background. */
-  record(evidence: EvidenceReading[]): void;
+  /**
+   * Sends what the page shows for the enrollment companion to the background, which reads the evidence
+   * (program status, MPA, role, distributor …) and answers what to collect on this page.
+   */
+  pageEvidence(page: PageTexts): Promise<PageReads | undefined>;
+  /** The user pressed "Authorize indirect provider" on this page (the background checks which page). */
+  authorizedProvider(seen: string): void;
+  /** Asks for the page's readers to run again (the background asked for more of this page). */
+  readAgain(): void;
   /** The portal codes a message's text shows, when known (else `undefined`: `recognise` asks). */
   portalCodes?(text: string): readonly string[] | undefined;
   /** Asks (the background) which portal codes these message texts show. */
@@ -52,32 +48,49 @@ export class Learner {
   constructor(private readonly deps: LearnerDeps) {}
 
   /**
-   * Reads the page (after a scan); returns the facts the checks need from it (the dialog, its anchor
-   * registered through `register` so that a mark can sit beside it).
-   */
-  /**
    * Whether this page's readers read the whole page (the Identifiers page, the pages that show enrollment
    * status): then any content change may matter to them. Elsewhere they wait for a dialog or a route change.
    */
   watchesAll(url: string): boolean {
-    if (url !== this.watchedUrl) {
-      this.watchedUrl = url;
-      const place = placeOfPage(url);
-      this.watching = isIdentifiersPage(url) || (place !== null && READER_PLACES.has(place)) || /\/dashboard(\/v2)?\/home\b/.test(url);
-    }
-    return this.watching;
+    return isIdentifiersPage(url) || this.watching.get(url) === true;
   }
 
-  private watchedUrl = '';
-  private watching = false;
+  /** Per page (URL and headings): what the background asked to collect. */
+  private readonly reads = new Map<string, PageReads>();
+  /** Per URL: whether the page's changes may matter to the readers (the background's answer). */
+  private readonly watching = new Map<string, boolean>();
+  private lastPage = '';
 
+  /** Sends the page's headings, and the texts the background asked for, when they changed. */
+  private sendPage(doc: Document): void {
+    const url = doc.location.href;
+    const headings = headingsOf(doc);
+    const key = `${url}\n${headings.join('\n')}`;
+    const known = this.reads.get(key);
+    const page = collectPage(doc, known?.reads, headings);
+    const sent = `${url}\n${JSON.stringify(page)}`;
+    if (sent === this.lastPage) return;
+    this.lastPage = sent;
+    void this.deps.pageEvidence(page).then((answer) => {
+      if (!answer) return;
+      if (this.reads.size > 50) this.reads.clear();
+      if (this.watching.size > 50) this.watching.clear();
+      this.reads.set(key, answer);
+      this.watching.set(url, answer.watch);
+      if (!known && answer.reads.length > 0) this.deps.readAgain();
+    });
+  }
+
+  /**
+   * Reads the page (after a scan); returns the facts the checks need from it (the dialog, its anchor
+   * registered through `register` so that a mark can sit beside it).
+   */
   readPage(doc: Document, register: (anchor: Element) => string): PageFacts {
     const identifiers = readIdentifiers(doc);
     if (identifiers) this.once({ kind: 'identifiers', ...identifiers });
     const domain = readAccountEmail(doc)?.split('@')[1]?.toLowerCase();
     if (domain) this.once({ kind: 'company-domain', domain });
-    const evidence = readEvidence(doc, doc.location.href);
-    if (evidence.length > 0) this.onceEach('evidence', evidence, () => this.deps.record(evidence));
+    this.sendPage(doc);
     const dialog = readAddressDialog(doc, this.deps.parseAddressLines);
     // The route tells whose page it is (a customer's under /customers/…) for the checks that care.
     const path = doc.location.pathname;
@@ -116,10 +129,9 @@ export class Learner {
    * A trusted click on "Authorize indirect provider" on the relationship request page: the distributor
    * is authorized (what the page shows after it is read on Indirect providers).
    */
-  onAuthorizeProvider(doc: Document, text: string): void {
-    if (placeOfPage(doc.location.href) !== 'authorize-distributor') return;
-    const evidence: EvidenceReading[] = [{ kind: 'distributor-authorized', value: 'seen', seen: text.trim().slice(0, 300) }];
-    this.onceEach('authorize', evidence, () => this.deps.record(evidence));
+  onAuthorizeProvider(text: string): void {
+    const seen = text.trim().slice(0, 300);
+    this.onceEach('authorize', seen, () => this.deps.authorizedProvider(seen));
   }
 
   private onceEach(what: string, value: unknown, send: () => void): void {

@@ -1,4 +1,4 @@
-import type { EvidenceReading } from '../../rules/companion/evidence';
+import type { PageReads, PageTexts } from '../../rules/companion/page-evidence';
 import { provisionalDomain } from '../../rules/email/local';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
 import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts } from '../../rules/types';
@@ -36,8 +36,10 @@ export interface PipelineDeps {
   learn(learned: Learned): void;
   /** Turns a dialog's address lines into parts (`rules/address`). */
   parseAddressLines(lines: string[]): AddressParts;
-  /** Sends enrollment evidence the page shows to the background. */
-  record(evidence: EvidenceReading[]): void;
+  /** Sends what the page shows for the companion; the background answers what else to collect here. */
+  pageEvidence(page: PageTexts): Promise<PageReads | undefined>;
+  /** The user pressed "Authorize indirect provider". */
+  authorizedProvider(seen: string): void;
   /** Which documented portal errors each message text shows (the background's `rules/portal/errors.ts`). */
   recognisePortalErrors(texts: string[]): Promise<string[][]>;
   onCheckError?(code: string, error: unknown): void;
@@ -75,7 +77,12 @@ export class Pipeline {
 
   constructor(private readonly deps: PipelineDeps) {
     this.marks = new MarkLayer(deps.locale);
-    this.learner = new Learner({ ...deps, portalCodes: (t) => this.portalCodes.get(t), recognise: (t) => this.recognise(t) });
+    this.learner = new Learner({
+      ...deps,
+      portalCodes: (t) => this.portalCodes.get(t),
+      recognise: (t) => this.recognise(t),
+      readAgain: () => this.queueScan(true),
+    });
     this.observer = new PageObserver({
       // Our shadow root is never observed: among the page's nodes, only our host element is ours.
       owns: (node) => node === this.marks.host,
@@ -116,7 +123,7 @@ export class Pipeline {
 
   /** A trusted click on "Authorize indirect provider". */
   onAuthorizeProvider(text: string): void {
-    this.learner.onAuthorizeProvider(document, text);
+    this.learner.onAuthorizeProvider(text);
   }
 
   /** Focuses a flagged field (asked by the popup) and brings it into view. */

@@ -3,6 +3,7 @@
 // schema and the router behind them, the team-profile parser, and every page reader and the text parsers
 // under them. Each property: no throw, and a bounded time per input.
 import 'fake-indexeddb/auto';
+import { noEvidence } from './support';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -270,7 +271,7 @@ describe('page readers', () => {
           readAddressDialog(document, parseAddressLines);
           readAccountEmail(document);
           leafTexts(document.body);
-          const learner = new Learner({ learn: () => {}, parseAddressLines, record: () => {} });
+          const learner = new Learner({ learn: () => {}, parseAddressLines, ...noEvidence });
           learner.onSubmit([], path);
           learner.readPage(document, () => 'a');
           const scanner = new FieldScanner();

@@ -2,6 +2,7 @@
 // Regression tests for issue 9 on the page side: each reproduces an attack or a fault that the content
 // script used to fall for (the number is the issue's item).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { noEvidence } from './support';
 import { LIMITS } from '../../components/contract/limits';
 import type { Learned, TabIssue } from '../../components/contract/page';
 import { Learner } from '../../components/page/learner';
@@ -39,7 +40,7 @@ function pipelineWith(deps: Partial<ConstructorParameters<typeof Pipeline>[0]> =
     report: (issues, omitted) => reports.push({ issues, omitted }),
     learn: (l) => learned.push(l),
     parseAddressLines,
-    record: () => {},
+    ...noEvidence,
     recognisePortalErrors: async (texts) => texts.map(() => []),
     schedule: (fn) => setTimeout(fn, 0),
     ...deps,
@@ -57,7 +58,7 @@ describe('#2 the learner cannot be poisoned by the page', () => {
     setURL(`${PORTAL}/en-us/dashboard/home?from=/identifiers`);
     document.body.innerHTML = '<table><tr><td>9999999</td><td>Global</td><td>North Korea</td></tr></table>';
     const learned: Learned[] = [];
-    read(new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} }));
+    read(new Learner({ learn: (l) => learned.push(l), parseAddressLines, ...noEvidence }));
     expect(learned).toEqual([]);
   });
 
@@ -65,13 +66,13 @@ describe('#2 the learner cannot be poisoned by the page', () => {
     const learned: Learned[] = [];
     setURL(`${PORTAL}/en-us/dashboard/home`);
     document.body.innerHTML = '<main><article><header>Posted by mallory@evil.example</header></article></main>';
-    read(new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} }));
+    read(new Learner({ learn: (l) => learned.push(l), parseAddressLines, ...noEvidence }));
     setURL(`${PORTAL}/en-us/blog/post`);
     document.body.innerHTML = '<header>mallory@evil.example</header>';
-    read(new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} }));
+    read(new Learner({ learn: (l) => learned.push(l), parseAddressLines, ...noEvidence }));
     expect(learned).toEqual([]);
     setURL(`${PORTAL}/en-us/dashboard/home`);
-    read(new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} }));
+    read(new Learner({ learn: (l) => learned.push(l), parseAddressLines, ...noEvidence }));
     expect(learned).toEqual([{ kind: 'company-domain', domain: 'evil.example' }]);
   });
 
@@ -79,7 +80,7 @@ describe('#2 the learner cannot be poisoned by the page', () => {
     setURL(`${PORTAL}/en-us/dashboard/account/v3/enrollment/legal-business-profile`);
     document.body.innerHTML = `<div class="fake-modal">${table}</div>`;
     const learned: Learned[] = [];
-    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} });
+    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, ...noEvidence });
     learner.onSubmit([], location.pathname);
     expect(read(learner).addressDialog?.verified.line1).toBe('666 Fake Rd');
     expect(learned).toEqual([]);
@@ -89,7 +90,7 @@ describe('#2 the learner cannot be poisoned by the page', () => {
     setURL(`${PORTAL}/en-us/dashboard/account/v3/enrollment/legal-business-profile`);
     document.body.innerHTML = `<div role="dialog" aria-labelledby="t"><h2 id="t">Confirm your address</h2>${table}</div>`;
     const learned: Learned[] = [];
-    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} });
+    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, ...noEvidence });
     read(learner);
     expect(learned).toEqual([]);
     learner.onSubmit([], location.pathname);

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 // The page side in its parts: observer, scanner, learner and event wiring, each on its own.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readEvidence } from '../../components/page/evidence';
+import { noEvidence } from './support';
+import { collectPage, headingsOf } from '../../components/page/evidence';
+import { pageReads, readPageEvidence } from '../../rules/companion/page-evidence';
 import { Learner } from '../../components/page/learner';
 import { PageObserver, PendingHosts } from '../../components/page/observer';
 import { FieldScanner } from '../../components/page/scanner';
@@ -178,7 +180,7 @@ describe('Learner', () => {
       return [{}] as unknown as DOMRectList;
     };
     const learned: Learned[] = [];
-    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} });
+    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, ...noEvidence });
     const anchors: Element[] = [];
     learner.onSubmit([], location.pathname);
     const page = learner.readPage(document, (el) => (anchors.push(el), 'anchor-1'));
@@ -190,7 +192,7 @@ describe('Learner', () => {
 
   it('learns the legal business profile on submit only when it has a company name and a country', () => {
     const learned: Learned[] = [];
-    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, record: () => {} });
+    const learner = new Learner({ learn: (l) => learned.push(l), parseAddressLines, ...noEvidence });
     const field = (kind: string, value: string) => ({ kind, confidence: 1, descriptor: { value } }) as never;
     const path = '/ja-jp/dashboard/account/v3/enrollment/legal-business-profile';
     learner.onSubmit([field('company-name', 'Contoso KK')], path);
@@ -326,8 +328,25 @@ describe('wirePage', () => {
   });
 });
 
-describe('readEvidence', () => {
+describe('enrollment evidence: collected on the page, read in the background', () => {
   const PORTAL = 'https://partner.microsoft.com';
+  /** The round trip: headings first, the background says what else to collect, then reads it. */
+  const readEvidence = (doc: Document, url: string) => {
+    const { reads } = pageReads(url, headingsOf(doc));
+    return readPageEvidence(url, collectPage(doc, reads));
+  };
+
+  it('collects only what the page needs: headings everywhere, texts, rows or the account where asked', () => {
+    document.body.innerHTML = `<header><span>jane@contoso.com</span></header><h1>User management</h1>
+      <table><tr><td>Jane</td><td>Admin agent</td></tr></table><p>Some text</p>`;
+    const url = `${PORTAL}/en-us/dashboard/v2/customers/list`;
+    expect(pageReads(url, headingsOf(document))).toEqual({ reads: ['rows', 'account'], watch: true });
+    expect(collectPage(document)).toEqual({ headings: ['User management'] });
+    const page = collectPage(document, ['rows', 'account']);
+    expect(page.rows).toEqual([['Jane', 'Admin agent']]);
+    expect(page.texts).toBeUndefined();
+    expect(pageReads(`${PORTAL}/en-us/dashboard/v2/customers/list`, ['Customers'])).toEqual({ reads: [], watch: false });
+  });
 
   it('reads the program status on Legal info, and that the email was verified (no notice left)', () => {
     document.body.innerHTML = `<h1>Legal info</h1><div role="tabpanel"><h2>Program information</h2>
@@ -371,6 +390,40 @@ describe('readEvidence', () => {
     expect(readEvidence(document, `${PORTAL}/ja-jp/dashboard/v2/customers/indirectproviders`)).toMatchObject([
       { kind: 'distributor-listed', value: 'active' },
     ]);
+  });
+});
+
+describe('Learner and the background, for the companion', () => {
+  it('sends headings, then what the background asks for (once per change); watches the page when told', async () => {
+    history.replaceState(null, '', '/en-us/dashboard/v2/account-settings/organization/legalinfo');
+    document.body.innerHTML = `<h1>Legal info</h1><p>Indirect reseller</p><p>Active</p>`;
+    const sent: unknown[] = [];
+    const again = vi.fn();
+    const learner = new Learner({
+      ...noEvidence,
+      learn: () => {},
+      parseAddressLines,
+      pageEvidence: async (page) => {
+        sent.push(page);
+        return pageReads(location.href, page.headings);
+      },
+      readAgain: again,
+    });
+    expect(learner.watchesAll(location.href)).toBe(false);
+    learner.readPage(document, () => 'a');
+    await Promise.resolve();
+    expect(sent).toEqual([{ headings: ['Legal info'] }]);
+    expect(again).toHaveBeenCalledTimes(1);
+    expect(learner.watchesAll(location.href)).toBe(true);
+    learner.readPage(document, () => 'a');
+    learner.readPage(document, () => 'a');
+    await Promise.resolve();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({ headings: ['Legal info'], texts: ['Legal info', 'Indirect reseller', 'Active'] });
+    expect(again).toHaveBeenCalledTimes(1);
+    document.querySelector('p:last-child')!.textContent = 'Pending';
+    learner.readPage(document, () => 'a');
+    expect(sent).toHaveLength(3);
   });
 });
 

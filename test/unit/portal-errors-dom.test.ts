@@ -2,6 +2,7 @@
 // The portal-error reader on markup: which element is the message (the innermost that holds the code),
 // which markup counts as a message, and what is left alone; and the Learner handing them to the checks.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { noEvidence } from './support';
 import { Learner } from '../../components/page/learner';
 import { readPortalErrors } from '../../components/page/portal-errors';
 import { parseAddressLines } from '../../rules/address/compare';
@@ -63,7 +64,7 @@ describe('readPortalErrors', () => {
     const learner = new Learner({
       learn: () => {},
       parseAddressLines,
-      record: () => {},
+      ...noEvidence,
       portalCodes: (t) => known.get(t),
       recognise: (t) => asked.push(t),
     });

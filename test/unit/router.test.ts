@@ -225,10 +225,11 @@ describe('enrollment progress', () => {
       { type: 'import-profile', text: JSON.stringify({ version: 1, partnerIds: [{ id: '7654321', type: 'location', country: 'JP' }] }) },
       fromOptions(),
     );
-    await router.handle(
-      { type: 'record-evidence', evidence: [{ kind: 'csp-status', value: 'active', seen: 'アクティブ' }] },
+    const answer = await router.handle(
+      { type: 'page-evidence', page: { headings: ['法的情報'], texts: ['プログラム情報', '間接リセラー', 'アクティブ'] } },
       onLegalInfo(),
     );
+    expect(answer).toEqual({ changed: true, reads: ['texts'], watch: true });
     const { progress } = (await router.handle({ type: 'get-progress' }, fromOptions())) as {
       progress: { evidence: Record<string, { path: string; value: string }> };
     };
@@ -237,6 +238,17 @@ describe('enrollment progress', () => {
       path: '/dashboard/v2/account-settings/organization/legalinfo',
     });
     expect(progress.evidence['pla-known']).toBeDefined();
+  });
+
+  it('"Authorize indirect provider" counts only on the relationship request page', async () => {
+    const REQUEST = 'https://partner.microsoft.com/en-us/dashboard/v2/customers/indirectresellers/relationshiprequest/x';
+    const onRequest = { ...fromPortal(), url: REQUEST, tab: { id: 7, url: REQUEST } as never };
+    expect(await router.handle({ type: 'authorized-provider', seen: 'Authorize indirect provider' }, onLegalInfo())).toEqual({
+      changed: false,
+    });
+    expect(await router.handle({ type: 'authorized-provider', seen: 'Authorize indirect provider' }, onRequest)).toEqual({
+      changed: true,
+    });
   });
 
   it('a content script can neither read the progress nor set a step', async () => {

@@ -35,3 +35,10 @@ export function contextOf(example: CheckExample): CheckContext {
   }
   return { fields, facts: { domains, ...example.facts }, page: example.page };
 }
+
+/** A learner's or pipeline's companion deps that answer nothing (tests about other things). */
+export const noEvidence = {
+  pageEvidence: async () => undefined,
+  authorizedProvider: () => {},
+  readAgain: () => {},
+};
