@@ -38,6 +38,8 @@ const STRINGS = {
     learnedDomain: (d: string) => `Learned your company's email domain ${d}.`,
     askAddress: (a: string) =>
       `This dialog shows a verified address different from the one you entered or imported: ${a}. Use it from now on?`,
+    askCompanyAddress: (a: string) =>
+      `You submitted a company address different from the one in your settings: ${a}. Keep this one from now on?`,
     useIt: 'Use this address',
     keepMine: 'Keep mine',
     undo: 'Undo',
@@ -76,6 +78,7 @@ const STRINGS = {
     learnedProfile: '送信した会社情報を保存しました。',
     learnedDomain: (d: string) => `会社のメール ドメイン ${d} を読み込みました。`,
     askAddress: (a: string) => `このダイアログの検証済み住所は、入力またはインポートした住所と異なります: ${a}。今後はこちらを使いますか?`,
+    askCompanyAddress: (a: string) => `設定にある会社の住所と異なる住所を送信しました: ${a}。今後はこちらを使いますか?`,
     useIt: 'この住所を使う',
     keepMine: '今の住所のまま',
     undo: '元に戻す',

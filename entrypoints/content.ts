@@ -83,9 +83,9 @@ export default defineContentScript({
             marks.notify({ text: ok ? t.undone : t.undoFailed, buttons: [] }),
           ),
       };
-      if (notice.kind === 'ask-verified-address') {
+      if (notice.kind === 'ask-verified-address' || notice.kind === 'ask-company-address') {
         marks.notify({
-          text: t.askAddress(notice.address),
+          text: (notice.kind === 'ask-verified-address' ? t.askAddress : t.askCompanyAddress)(notice.address),
           buttons: [
             {
               label: t.useIt,

@@ -15,9 +15,15 @@ const sameAddress = (a: AddressParts | undefined, b: AddressParts | undefined) =
 
 /**
  * Whether a learn would replace a fact the user entered or imported (then it asks first: nothing is
- * changed until the user says "use it"). Today that is a verified address other than the one known.
+ * changed until the user says "use it"): a verified address other than the one known (unless that one came
+ * from a dialog too), or a submitted company address other than the one in the profile.
  */
 export function wouldReplace(profile: Profile, learned: Learned): boolean {
+  if (learned.kind === 'legal-profile') {
+    const known = clean(profile.company.address ?? {});
+    const address = clean(learned.address ?? {});
+    return Object.keys(known).length > 0 && Object.keys(address).length > 0 && !sameAddress(known, address);
+  }
   if (learned.kind !== 'verified-address') return false;
   const known = profile.verifiedAddress;
   if (!known || known.source === 'dialog') return false;
@@ -71,8 +77,10 @@ export function applyLearned(profile: Profile, learned: Learned, now: string, { 
       // is missing; a name or country already in the profile (typed or imported) is kept.
       if (learned.companyName && !next.company.name) next.company.name = learned.companyName;
       if (learned.country && !next.company.country) next.company.country = learned.country;
-      // By definition the address last submitted: always the newest.
-      if (learned.address && Object.keys(clean(learned.address)).length > 0) next.company.address = clean(learned.address);
+      // The address last submitted; one the profile already holds is replaced only when the user says so
+      // (wouldReplace: the router asks first).
+      if (learned.address && Object.keys(clean(learned.address)).length > 0 && (force || !wouldReplace(profile, learned)))
+        next.company.address = clean(learned.address);
       break;
     case 'verified-address':
       // A verified address the user entered or imported is never replaced by what a page shows.

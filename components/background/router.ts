@@ -94,21 +94,20 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
     let ask = false;
     const { profile, changed } = await store.update((p) => {
       before = p;
-      if (!force && wouldReplace(p, learned)) {
-        ask = true;
-        return p;
-      }
+      ask = !force && wouldReplace(p, learned);
+      // (Without `force`, what would replace a fact the user gave is left out; the rest is merged.)
       return applyLearned(p, learned, new Date().toISOString(), { force });
     });
-    if (ask && learned.kind === 'verified-address') {
-      return {
-        changed: false,
-        notice: { kind: 'ask-verified-address', address: addressLine(learned.address), token: remember(asked, { tabId, learned }) },
-      };
+    if (changed) {
+      await broadcast(profile);
+      progressChanged();
+    }
+    if (ask && (learned.kind === 'verified-address' || learned.kind === 'legal-profile')) {
+      const token = remember(asked, { tabId, learned });
+      const kind = learned.kind === 'verified-address' ? 'ask-verified-address' : 'ask-company-address';
+      return { changed, notice: { kind, address: addressLine(learned.address ?? {}), token } };
     }
     if (!changed || !before) return { changed };
-    await broadcast(profile);
-    progressChanged();
     const notice = noticeOf(learned, before, profile, tabId);
     return { changed, ...(notice ? { notice } : {}) };
   }

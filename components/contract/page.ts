@@ -109,7 +109,7 @@ export const learnNoticeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('verified-address'), token: z.string() }),
   z.object({ kind: z.literal('legal-profile'), token: z.string() }),
   z.object({ kind: z.literal('company-domain'), domain: z.string(), token: z.string() }),
-  z.object({ kind: z.literal('ask-verified-address'), address: z.string(), token: z.string() }),
+  z.object({ kind: z.enum(['ask-verified-address', 'ask-company-address']), address: z.string(), token: z.string() }),
 ]);
 export type LearnNotice = z.infer<typeof learnNoticeSchema>;
 

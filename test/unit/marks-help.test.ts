@@ -199,6 +199,30 @@ describe('the router: notices, undo, asking, ignoring, forgetting', () => {
     expect((await store.current()).profile.verifiedAddress).toMatchObject({ line1: '1 Main St', source: 'import' });
   });
 
+  it('a submitted company address different from the one in settings asks; the rest is filled in', async () => {
+    await router.handle(
+      {
+        type: 'import-profile',
+        text: JSON.stringify({ version: 1, company: { country: 'JP', address: { line1: '1 Main St', city: 'Tokyo' } } }),
+      },
+      fromOptions(),
+    );
+    const learned = {
+      kind: 'legal-profile',
+      companyName: 'Contoso KK',
+      country: 'JP',
+      address: { line1: '9 Other St', city: 'Osaka' },
+    } as const;
+    const asked = (await router.handle({ type: 'learn', learned }, fromPortal())) as {
+      changed: boolean;
+      notice: { kind: string; address: string; token: string };
+    };
+    expect(asked).toMatchObject({ changed: true, notice: { kind: 'ask-company-address', address: '9 Other St, Osaka' } });
+    expect((await store.current()).profile.company).toMatchObject({ name: 'Contoso KK', address: { line1: '1 Main St' } });
+    await router.handle({ type: 'accept-learned', token: asked.notice.token }, fromPortal());
+    expect((await store.current()).profile.company.address).toEqual({ line1: '9 Other St', city: 'Osaka' });
+  });
+
   it('an ignored issue is kept in the report, marked, and not counted; options lists it and can undo it', async () => {
     const issue = { code: 'personal-email-domain', severity: 'error', fieldId: 'f1', message: 'gmail', fieldLabel: 'Email address' };
     await router.handle(
