@@ -1,4 +1,5 @@
-import type { AddressPart, Locale, Severity } from '../rules/types';
+import { PART_NAMES } from '../rules/address/compare';
+import type { Locale, Severity } from '../rules/types';
 
 /**
  * Words shared by the marks, cards and notices in the page and the extension's pages, in English and
@@ -24,14 +25,7 @@ const STRINGS = {
     ignore: 'Ignore on this field',
     ignored: 'Ignored on this field. Undo it in Settings.',
     details: (code: string) => `Details: ${code}`,
-    parts: {
-      line1: 'address line 1',
-      line2: 'address line 2',
-      city: 'city',
-      state: 'state or province',
-      postalCode: 'postal code',
-      country: 'country or region',
-    } as Record<AddressPart, string>,
+    parts: PART_NAMES.en,
     learnedIds: (n: number) => (n === 1 ? 'Learned 1 PartnerID from Identifiers.' : `Learned ${n} PartnerIDs from Identifiers.`),
     learnedAddress: 'Verified address updated.',
     learnedProfile: 'Saved the company details you submitted.',
@@ -65,14 +59,7 @@ const STRINGS = {
     ignore: 'この項目では無視する',
     ignored: 'この項目では無視します。設定で元に戻せます。',
     details: (code: string) => `詳細: ${code}`,
-    parts: {
-      line1: '住所行 1',
-      line2: '住所行 2',
-      city: '市区町村',
-      state: '都道府県',
-      postalCode: '郵便番号',
-      country: '国または地域',
-    } as Record<AddressPart, string>,
+    parts: PART_NAMES.ja,
     learnedIds: (n: number) => `識別子ページから PartnerID を ${n} 件読み込みました。`,
     learnedAddress: '検証済みの住所を更新しました。',
     learnedProfile: '送信した会社情報を保存しました。',

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { resolveCountry } from '../../rules/geo/country';
-import { CSP_REGION_IDS, regionName } from '../../rules/geo/regions';
+import { LanguageOptions, RegionOptions } from './choices';
 import type { Profile } from '../contract/profile';
 import { exportedProgress } from '../contract/progress';
 import { strings } from './strings';
@@ -292,12 +292,7 @@ export function Options() {
             }}
           >
             <option value="">{o.languageBrowser(LANGUAGE_NAMES[localeFrom(browser.i18n.getUILanguage())])}</option>
-            <option value="en" lang="en">
-              English
-            </option>
-            <option value="ja" lang="ja">
-              日本語
-            </option>
+            <LanguageOptions />
           </select>
         </label>
         <p class="hint" id="language-help">
@@ -327,12 +322,7 @@ export function Options() {
                 })
               }
             >
-              <option value="">{o.noRegion}</option>
-              {CSP_REGION_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {regionName(id, locale)}
-                </option>
-              ))}
+              <RegionOptions locale={locale} none={o.noRegion} />
             </select>
           </label>
           <label>

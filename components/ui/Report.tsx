@@ -8,6 +8,7 @@ import type { Locale } from '../../rules/types';
 import type { ExtensionResponses, TabState } from '../contract/extension';
 import { reportSnapshotSchema, type ReportSnapshot, type ReportSnapshotRequest } from '../contract/page';
 import { reportJson } from '../contract/report';
+import { LanguageOptions } from './choices';
 import { sendFromExtension as send } from '../send';
 import { uiLocale } from './locale';
 import { reportStrings } from './report-strings';
@@ -216,12 +217,7 @@ export function Report() {
           <label class="row">
             {t.language}{' '}
             <select id="report-language" value={locale} onChange={(e) => setLocale(e.currentTarget.value === 'ja' ? 'ja' : 'en')}>
-              <option value="en" lang="en">
-                English
-              </option>
-              <option value="ja" lang="ja">
-                日本語
-              </option>
+              <LanguageOptions />
             </select>
           </label>
           <fieldset>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { CSP_REGION_IDS, regionName } from '../../rules/geo/regions';
+import { RegionOptions } from './choices';
 import { LIMITS } from '../contract/limits';
 import type { Profile } from '../contract/profile';
 import { sendFromExtension as send } from '../send';
@@ -77,12 +77,7 @@ export function Welcome() {
         <label>
           {t.opt.distributorRegion}
           <select id="welcome-region" aria-describedby="w-region-help" value={region} onChange={(e) => setRegion(e.currentTarget.value)}>
-            <option value="">{t.opt.noRegion}</option>
-            {CSP_REGION_IDS.map((id) => (
-              <option key={id} value={id}>
-                {regionName(id, locale)}
-              </option>
-            ))}
+            <RegionOptions locale={locale} none={t.opt.noRegion} />
           </select>
         </label>
         <p>

@@ -1,4 +1,4 @@
-import type { AddressPart, AddressParts, FieldKind } from '../types';
+import type { AddressPart, AddressParts, FieldKind, Locale } from '../types';
 import { JP_PREFECTURES } from './data';
 import { addressKey, countryCode, normalizeLine, samePart, stateCode } from './normalize';
 
@@ -13,6 +13,19 @@ export interface AddressDiff {
 
 /** The parts in the order forms show them (and findings report them). */
 export const ADDRESS_PARTS: readonly AddressPart[] = ['line1', 'line2', 'city', 'state', 'postalCode', 'country'];
+
+/** Each part's name in a sentence ("the verified postal code"), per language: marks and cards say them. */
+export const PART_NAMES: Readonly<Record<Locale, Readonly<Record<AddressPart, string>>>> = {
+  en: {
+    line1: 'address line 1',
+    line2: 'address line 2',
+    city: 'city',
+    state: 'state or province',
+    postalCode: 'postal code',
+    country: 'country or region',
+  },
+  ja: { line1: '住所行 1', line2: '住所行 2', city: '市区町村', state: '都道府県', postalCode: '郵便番号', country: '国または地域' },
+};
 
 /** The form field kind that holds each address part. */
 export const PART_KINDS: Readonly<Record<AddressPart, FieldKind>> = {

@@ -1,22 +1,10 @@
-import { ADDRESS_PARTS, compareAddresses, PART_KINDS, type AddressDiff } from '../address/compare';
+import { ADDRESS_PARTS, compareAddresses, PART_KINDS, PART_NAMES, type AddressDiff } from '../address/compare';
 import { countryCode } from '../address/normalize';
 import { LEXICONS } from '../detect/lexicon';
 import { ownerOf } from '../detect/owner';
 import { fold } from '../text';
 import { defineCheck } from '../run-checks';
 import type { AddressPart, AddressParts, ClassifiedField, FieldKind, Finding, Locale, PageFacts } from '../types';
-
-const PART_NAMES: Record<Locale, Record<AddressPart, string>> = {
-  en: {
-    line1: 'address line 1',
-    line2: 'address line 2',
-    city: 'city',
-    state: 'state or province',
-    postalCode: 'postal code',
-    country: 'country or region',
-  },
-  ja: { line1: '住所行 1', line2: '住所行 2', city: '市区町村', state: '都道府県', postalCode: '郵便番号', country: '国または地域' },
-};
 
 const ADDRESS_KINDS = new Set<FieldKind>(Object.values(PART_KINDS));
 const OTHER_ADDRESS = Object.values(LEXICONS)
