@@ -1,5 +1,5 @@
 import type { Phase, StepStatus } from '../../rules/companion/steps';
-import type { Readiness } from '../../rules/companion/progress';
+import { POR_CONDITION_NAMES, type Readiness } from '../../rules/companion/progress';
 import type { Locale } from '../../rules/types';
 
 /** The companion's words (popup, sidebar), in English and Japanese. */
@@ -36,13 +36,7 @@ const STRINGS = {
     por: 'Partner of record (POR) readiness',
     porHelp: 'What Partner Center checks when an order is placed.',
     readiness: { met: 'Met', 'not-met': 'Not met', unknown: 'Unknown' } as Record<Readiness, string>,
-    porConditions: {
-      pla: 'PLA associated with the CSP account',
-      region: "Business country in the distributor's CSP region",
-      status: 'Reseller status Active',
-      mpa: 'Microsoft Partner Agreement accepted',
-      distributor: 'Distributor authorized',
-    } as Record<string, string>,
+    porConditions: POR_CONDITION_NAMES.en,
     porSummary: (met: number, all: number) => `${met} of ${all} POR conditions met`,
     fix: 'Fix it',
     issuesBySeverity: 'Issues on this tab',
@@ -78,13 +72,7 @@ const STRINGS = {
     por: 'パートナー オブ レコード (POR) の準備状況',
     porHelp: '注文時に Partner Center が確認する条件です。',
     readiness: { met: '満たしている', 'not-met': '満たしていない', unknown: '不明' } as Record<Readiness, string>,
-    porConditions: {
-      pla: 'PLA が CSP アカウントに関連付け済み',
-      region: '事業所の国がディストリビューターの CSP リージョン内',
-      status: 'リセラーの状態がアクティブ',
-      mpa: 'マイクロソフト パートナー契約に同意済み',
-      distributor: 'ディストリビューターが承認済み',
-    } as Record<string, string>,
+    porConditions: POR_CONDITION_NAMES.ja,
     porSummary: (met: number, all: number) => `POR の条件 ${all} 件中 ${met} 件を満たしています`,
     fix: '対応する',
     issuesBySeverity: 'このタブの問題',

@@ -130,6 +130,24 @@ export function profileEvidence(p: ProfileEvidenceInput): Progress['evidence'] {
 
 export type Readiness = 'met' | 'not-met' | 'unknown';
 
+/** Each POR condition's name, as the sidebar and the report list them. */
+export const POR_CONDITION_NAMES: Readonly<Record<Locale, Readonly<Record<PorCondition['id'], string>>>> = {
+  en: {
+    pla: 'PLA associated with the CSP account',
+    region: "Business country in the distributor's CSP region",
+    status: 'Reseller status Active',
+    mpa: 'Microsoft Partner Agreement accepted',
+    distributor: 'Distributor authorized',
+  },
+  ja: {
+    pla: 'PLA が CSP アカウントに関連付け済み',
+    region: '事業所の国がディストリビューターの CSP リージョン内',
+    status: 'リセラーの状態がアクティブ',
+    mpa: 'マイクロソフト パートナー契約に同意済み',
+    distributor: 'ディストリビューターを承認済み',
+  },
+};
+
 export interface PorCondition {
   id: 'pla' | 'region' | 'status' | 'mpa' | 'distributor';
   state: Readiness;

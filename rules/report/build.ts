@@ -1,4 +1,4 @@
-import { doneCount, nextStep, porReadiness, stepViews, type Progress, type Readiness } from '../companion/progress';
+import { doneCount, nextStep, POR_CONDITION_NAMES, porReadiness, stepViews, type Progress, type Readiness } from '../companion/progress';
 import { deepLink, portalLocale, STEPS, type StepStatus } from '../companion/steps';
 import { CHECKS } from '../checks';
 import { renderMessage } from '../run-checks';
@@ -87,13 +87,7 @@ const W = {
       string
     >,
     readiness: { met: 'met', 'not-met': 'not met', unknown: 'unknown' } as Record<Readiness, string>,
-    por: {
-      pla: 'PLA associated with the CSP account',
-      region: "Business country in the distributor's CSP region",
-      status: 'Reseller status Active',
-      mpa: 'Microsoft Partner Agreement accepted',
-      distributor: 'Distributor authorized',
-    } as Record<string, string>,
+    por: POR_CONDITION_NAMES.en,
     none: 'The assistant found no issue on this page.',
     summary: (page: string, counts: string) => `On the Partner Center page ${page}, the assistant found ${counts}.`,
     blocking: (list: string) => ` Most serious first: ${list}.`,
@@ -114,13 +108,7 @@ const W = {
       string
     >,
     readiness: { met: '満たしている', 'not-met': '満たしていない', unknown: '不明' } as Record<Readiness, string>,
-    por: {
-      pla: 'PLA が CSP アカウントに関連付け済み',
-      region: '事業所の国がディストリビューターの CSP リージョン内',
-      status: 'リセラーの状態がアクティブ',
-      mpa: 'マイクロソフト パートナー契約に同意済み',
-      distributor: 'ディストリビューターを承認済み',
-    } as Record<string, string>,
+    por: POR_CONDITION_NAMES.ja,
     none: 'このページに問題は見つかりませんでした。',
     summary: (page: string, counts: string) => `パートナー センターのページ ${page} で、${counts}が見つかりました。`,
     blocking: (list: string) => `重大な順に: ${list}。`,
@@ -212,7 +200,7 @@ export function buildReport(input: ReportInput): Report {
       distributorRegion: input.facts.distributorRegion,
     },
     locale,
-  ).map((c) => ({ id: c.id, name: w.por[c.id] ?? c.id, state: c.state, why: r.text(c.why) }));
+  ).map((c) => ({ id: c.id, name: w.por[c.id], state: c.state, why: r.text(c.why) }));
 
   const page = redactPath(input.url);
   const title = r.text(input.title || page);
