@@ -6,18 +6,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { launch, openExtensionPage } from './browsers.mjs';
-import { openPortal, sleep, waitForMarks } from './helpers.mjs';
+import { listFromEnv, openOptions, openPortal, sleep, waitForMarks } from './helpers.mjs';
 import { urlOf } from './portal.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
-const LANGS = (process.env.E2E_LANGS ?? 'en,ja')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
+const BROWSERS = listFromEnv('E2E_BROWSERS', 'chromium,firefox');
+const LANGS = listFromEnv('E2E_LANGS', 'en,ja');
 const PAGES = {
   'popup.html': '[data-testid="issue-count"]',
   'sidepanel.html': '[data-testid="checklist"]',
@@ -55,9 +49,7 @@ for (const kind of BROWSERS) {
       let options;
       before(async () => {
         ext = await launch(kind, { lang });
-        options = await ext.browser.newPage();
-        await openExtensionPage(ext, options, 'options.html');
-        await options.waitForSelector('#save', { timeout: 10000 });
+        options = await openOptions(ext, await ext.browser.newPage());
         // Something to show: the PartnerIDs learned (with the notice), and a flagged PGA.
         await options.evaluate((m) => browser.runtime.sendMessage(m), { type: 'import-profile', text: JSON.stringify({ version: 1 }) });
       });

@@ -3,18 +3,12 @@
 // dialog, tight row: bounding boxes asserted), and the notice a learn shows, with Undo.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch, openExtensionPage } from './browsers.mjs';
-import { openPortal, sleep, waitForMarks } from './helpers.mjs';
+import { launch } from './browsers.mjs';
+import { listFromEnv, openOptions, openPortal, sleep, viaOptions, waitForMarks } from './helpers.mjs';
 import { PORTAL, urlOf } from './portal.mjs';
 
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
-const LANGS = (process.env.E2E_LANGS ?? 'en,ja')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
+const BROWSERS = listFromEnv('E2E_BROWSERS', 'chromium,firefox');
+const LANGS = listFromEnv('E2E_LANGS', 'en,ja');
 const WORDS = {
   en: {
     learned: /^Learned 3 PartnerIDs from Identifiers\.$/,
@@ -119,15 +113,12 @@ for (const kind of BROWSERS) {
       const w = WORDS[lang];
       before(async () => {
         ext = await launch(kind, { lang });
-        options = await ext.browser.newPage();
-        await openExtensionPage(ext, options, 'options.html');
-        await options.waitForSelector('#save', { timeout: 10000 });
+        options = await openOptions(ext, await ext.browser.newPage());
       });
       after(async () => {
         await ext?.close();
       });
-      const message = (msg) => options.evaluate((m) => browser.runtime.sendMessage(m), msg);
-      const profile = async () => (await message({ type: 'get-profile' })).profile;
+      const { message, profile } = viaOptions(() => options);
 
       it('learning shows a notice, and its Undo puts the previous facts back', async () => {
         assert.equal((await message({ type: 'import-profile', text: TEAM })).ok, true);

@@ -8,13 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launch, openExtensionPage } from './browsers.mjs';
-import { openPortal, readMarks, sleep } from './helpers.mjs';
+import { listFromEnv, openOptions, openPortal, readMarks, sleep } from './helpers.mjs';
 import { servePage, urlOf } from './portal.mjs';
 
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
+const BROWSERS = listFromEnv('E2E_BROWSERS', 'chromium,firefox');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TEAM = {
   format: 'csp-reseller-assistant/team-profile',
@@ -75,9 +72,7 @@ for (const kind of BROWSERS) {
 
     before(async () => {
       ext = await launch(kind);
-      options = await ext.browser.newPage();
-      await openExtensionPage(ext, options, 'options.html');
-      await options.waitForSelector('#save', { timeout: 10000 });
+      options = await openOptions(ext, await ext.browser.newPage());
     });
     after(async () => {
       await ext?.close();

@@ -4,14 +4,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launch, openExtensionPage, ROOT } from './browsers.mjs';
-import { expectedKeys, keys, openPortal, pageResults, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
+import { expectedKeys, keys, listFromEnv, openPortal, pageResults, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
 import { isAllowedRequest, urlOf } from './portal.mjs';
 
 const expectations = JSON.parse(readFileSync(path.join(ROOT, 'test/sandbox/expectations.json'), 'utf8'));
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
+const BROWSERS = listFromEnv('E2E_BROWSERS', 'chromium,firefox');
 
 for (const kind of BROWSERS) {
   describe(`${kind}`, () => {

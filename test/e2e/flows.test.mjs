@@ -4,15 +4,24 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launch, openExtensionPage, ROOT } from './browsers.mjs';
-import { expectedKeys, keys, openPortal, pageResults, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
+import { launch, ROOT } from './browsers.mjs';
+import {
+  expectedKeys,
+  keys,
+  listFromEnv,
+  openOptions,
+  openPortal,
+  pageResults,
+  readMarks,
+  settle,
+  sleep,
+  viaOptions,
+  waitForMarks,
+} from './helpers.mjs';
 import { urlOf } from './portal.mjs';
 
 const flows = JSON.parse(readFileSync(path.join(ROOT, 'test/sandbox/expectations-flows.json'), 'utf8'));
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
+const BROWSERS = listFromEnv('E2E_BROWSERS', 'chromium,firefox');
 const IDENTIFIERS = urlOf('en/identifiers.html');
 const EMPTY = JSON.stringify({ format: 'csp-reseller-assistant/team-profile', version: 1 });
 
@@ -24,25 +33,21 @@ for (const kind of BROWSERS) {
     before(async () => {
       results.open();
       ext = await launch(kind);
-      options = await ext.browser.newPage();
-      await openExtensionPage(ext, options, 'options.html');
-      await options.waitForSelector('#save', { timeout: 10000 });
+      options = await openOptions(ext, await ext.browser.newPage());
     });
     after(async () => {
       await ext?.close();
     });
 
     /** Talks to the background the way the options page does. */
-    const message = (msg) => options.evaluate((m) => browser.runtime.sendMessage(m), msg);
-    const profile = async () => (await message({ type: 'get-profile' })).profile;
+    const { message, profile } = viaOptions(() => options);
     const reset = async () => assert.equal((await message({ type: 'import-profile', text: EMPTY })).ok, true);
 
     async function reloadOptions() {
       // In front first: a click waits for a frame, which a background tab does not get (the first-run page,
       // opened on install, may be the tab in front once a portal tab closes).
       await options.bringToFront();
-      await openExtensionPage(ext, options, 'options.html');
-      await options.waitForSelector('#save', { timeout: 10000 });
+      await openOptions(ext, options);
     }
 
     async function visitIdentifiers(url = IDENTIFIERS) {

@@ -2,14 +2,11 @@
 // name says the item. Each failed on the code before the fix.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { extensionDir, GECKO_ID, launch, openExtensionPage } from './browsers.mjs';
-import { openPortal, readMarks, settle, sleep, waitForMarks } from './helpers.mjs';
+import { extensionDir, GECKO_ID, launch } from './browsers.mjs';
+import { listFromEnv, openOptions, openPortal, readMarks, settle, sleep, viaOptions, waitForMarks } from './helpers.mjs';
 import { PORTAL, servePage, urlOf } from './portal.mjs';
 
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
+const BROWSERS = listFromEnv('E2E_BROWSERS', 'chromium,firefox');
 const EMPTY = JSON.stringify({ format: 'csp-reseller-assistant/team-profile', version: 1 });
 const LEGAL = urlOf('en/legal-business-profile.html');
 const EMAIL = '#TextField52';
@@ -35,20 +32,16 @@ for (const kind of BROWSERS) {
     let options;
     before(async () => {
       ext = await launch(kind);
-      options = await ext.browser.newPage();
-      await openExtensionPage(ext, options, 'options.html');
-      await options.waitForSelector('#save', { timeout: 10000 });
+      options = await openOptions(ext, await ext.browser.newPage());
     });
     after(async () => {
       await ext?.close();
     });
 
-    const message = (msg) => options.evaluate((m) => browser.runtime.sendMessage(m), msg);
-    const profile = async () => (await message({ type: 'get-profile' })).profile;
+    const { message, profile } = viaOptions(() => options);
     const reset = async () => assert.equal((await message({ type: 'import-profile', text: EMPTY })).ok, true);
     async function reloadOptions() {
-      await openExtensionPage(ext, options, 'options.html');
-      await options.waitForSelector('#save', { timeout: 10000 });
+      await openOptions(ext, options);
     }
     /** Every tab's state as the popup would ask for it: tab id → answer. */
     const tabStates = () =>

@@ -1,7 +1,7 @@
 // Reading the extension's marks from a page, as a user would see them: beside which field, with what code.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './browsers.mjs';
+import { openExtensionPage, ROOT } from './browsers.mjs';
 import { interceptPortal } from './portal.mjs';
 
 /**
@@ -98,4 +98,24 @@ export const expectedKeys = (expect) => expect.map((e) => `${e.code}|${e.severit
 export async function settle(page, ms = 1500) {
   await page.waitForFunction(() => document.querySelector('csp-reseller-assistant')?.shadowRoot != null, { timeout: 10000 });
   await sleep(ms);
+}
+
+/** A comma-separated list from the environment (E2E_BROWSERS, E2E_LANGS), else `fallback`'s. */
+export const listFromEnv = (name, fallback) =>
+  (process.env[name] ?? fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Opens (or reloads) the options page in `page` and waits until it is ready: the tests' door to the background. */
+export async function openOptions(ext, page) {
+  await openExtensionPage(ext, page, 'options.html');
+  await page.waitForSelector('#save', { timeout: 10000 });
+  return page;
+}
+
+/** Messages to the background as the options page (`options()`) sends them, and the stored profile. */
+export function viaOptions(options) {
+  const message = (msg) => options().evaluate((m) => browser.runtime.sendMessage(m), msg);
+  return { message, profile: async () => (await message({ type: 'get-profile' })).profile };
 }

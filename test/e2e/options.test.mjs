@@ -4,13 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launch, openExtensionPage } from './browsers.mjs';
-import { openPortal, sleep, waitForMarks } from './helpers.mjs';
+import { listFromEnv, openOptions, openPortal, sleep, waitForMarks } from './helpers.mjs';
 import { urlOf } from './portal.mjs';
 
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
+const BROWSERS = listFromEnv('E2E_BROWSERS', 'chromium,firefox');
 
 async function until(read, done, what, timeout = 6000) {
   const deadline = Date.now() + timeout;
@@ -29,9 +26,7 @@ for (const kind of BROWSERS) {
     let options;
     before(async () => {
       ext = await launch(kind);
-      options = await ext.browser.newPage();
-      await openExtensionPage(ext, options, 'options.html');
-      await options.waitForSelector('#save', { timeout: 10000 });
+      options = await openOptions(ext, await ext.browser.newPage());
     });
     after(async () => {
       await ext?.close();
@@ -50,8 +45,7 @@ for (const kind of BROWSERS) {
     const profile = async () => (await message({ type: 'get-profile' })).profile;
     const reload = async () => {
       await options.bringToFront();
-      await openExtensionPage(ext, options, 'options.html');
-      await options.waitForSelector('#save', { timeout: 10000 });
+      await openOptions(ext, options);
     };
     const activeId = () => options.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
 

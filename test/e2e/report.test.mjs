@@ -8,13 +8,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { launch, openExtensionPage } from './browsers.mjs';
-import { openPortal, readMarks, sleep, waitForMarks } from './helpers.mjs';
+import { listFromEnv, openOptions, openPortal, readMarks, sleep, waitForMarks } from './helpers.mjs';
 import { isAllowedRequest, urlOf } from './portal.mjs';
 
-const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
+const BROWSERS = listFromEnv('E2E_BROWSERS', 'chromium,firefox');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGE = 'en/order-blocked.html';
 const TEAM = {
@@ -121,9 +118,7 @@ for (const kind of BROWSERS) {
         await session.send('Network.enable');
         session.on('Network.requestWillBeSent', (e) => log.push({ url: e.request.url, navigation: false }));
       }
-      const options = await ext.browser.newPage();
-      await openExtensionPage(ext, options, 'options.html');
-      await options.waitForSelector('#save', { timeout: 10000 });
+      const options = await openOptions(ext, await ext.browser.newPage());
       const imported = await options.evaluate(
         (text) => browser.runtime.sendMessage({ type: 'import-profile', text }),
         JSON.stringify(TEAM),
