@@ -41,7 +41,7 @@ export default defineContentScript({
       checks: CHECKS,
       locale,
       lookupDomains: async (hosts) => (await send({ type: 'lookup-domains', hosts })).domains,
-      recognisePortalErrors: async (texts) => (await send({ type: 'recognise-portal-errors', texts })).codes,
+      recognisePortalErrors: async (texts) => (await send({ type: 'recognise-portal-errors', texts })).errors,
       report: (issues, omitted) => {
         if (life.isValid) void report(issues, omitted);
       },

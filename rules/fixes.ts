@@ -45,7 +45,9 @@ export function fixOf(code: string, params: unknown, verified?: AddressParts): F
     const whole = ADDRESS_PARTS.map((part) => verified?.[part] || diffs.find((d) => d.part === part)?.verified).filter(Boolean);
     if (whole.length > 1) copies.push({ kind: 'address', value: whole.join(', ') });
   }
-  return { copies, step: STEP_OF[code] ?? (code.includes('email') ? 'primary-contact' : 'legal-business-profile') };
+  // A finding may name its step itself (`portal-error`: the step that fixes the portal's code).
+  const step = typeof p.step === 'string' && p.step ? p.step : STEP_OF[code];
+  return { copies, step: step ?? (code.includes('email') ? 'primary-contact' : 'legal-business-profile') };
 }
 
 /**

@@ -145,11 +145,21 @@ export interface PageFacts {
   portalErrors?: PortalErrorSeen[];
 }
 
-/** A documented portal error (or address-verification status) shown on the page; `anchorId` as for the dialog. */
-export interface PortalErrorSeen {
-  anchorId: string;
+/**
+ * A documented portal error explained: what it means and what to do, in each language, and the enrollment
+ * step (`rules/companion/steps.ts`) that fixes it. The background sends it (`rules/portal/explain.ts`).
+ */
+export interface PortalErrorInfo {
   /** The portal's code: `2201`, `mpn-not-numeric`, `InteractionRequired` … (`rules/portal/errors.ts`). */
   code: string;
+  step: string;
+  means: Record<Locale, string>;
+  todo: Record<Locale, string>;
+}
+
+/** A documented portal error (or address-verification status) shown on the page; `anchorId` as for the dialog. */
+export interface PortalErrorSeen extends PortalErrorInfo {
+  anchorId: string;
 }
 
 export interface CheckContext {

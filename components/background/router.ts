@@ -4,7 +4,7 @@ import type { EvidenceReading } from '../../rules/companion/evidence';
 import { pageReads, readPageEvidence } from '../../rules/companion/page-evidence';
 import { placeOfPage, portalPath } from '../../rules/companion/places';
 import { describeDomain } from '../../rules/email/domain';
-import { recognisePortalErrors } from '../../rules/portal/errors';
+import { explainPortalErrors } from '../../rules/portal/explain';
 import {
   extensionRequestSchema,
   PROFILE_WRITES,
@@ -12,7 +12,7 @@ import {
   type ProgressChanged,
   type TabStateChanged,
 } from '../contract/extension';
-import { pageRequestSchema, type FactsChanged, type PageResponses, type Ping } from '../contract/page';
+import { pageRequestSchema, pageResponseSchemas, type FactsChanged, type PageResponses, type Ping } from '../contract/page';
 import { LIMITS } from '../contract/limits';
 import { factsOf, parseProfile, type ParseResult, type Profile } from '../contract/profile';
 import { splitProgress } from '../contract/progress';
@@ -293,7 +293,10 @@ export function createRouter(store: ProfileStore, progressStore: ProgressStore, 
       case 'get-facts':
         return { facts: factsOf((await store.current()).profile), prefs: pagePrefsOf(await prefsStore.current()) };
       case 'recognise-portal-errors':
-        return { codes: request.texts.map(recognisePortalErrors) };
+        // Each code with what it means and what to do (en and ja) and its step: the mark beside the message says it.
+        return pageResponseSchemas['recognise-portal-errors'].parse({
+          errors: request.texts.map(explainPortalErrors),
+        });
       case 'learn':
         return learn(request.learned, tabId, false);
       case 'undo-learn':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DomainInfo, Issue } from '../../rules/types';
+import type { DomainInfo, Issue, PortalErrorInfo } from '../../rules/types';
 import { LIMITS, type Assert, type Same } from './limits';
 import { addressSchema, partnerIdSchema, profileFactsSchema } from './profile';
 import type { PageTexts } from '../../rules/companion/page-evidence';
@@ -97,6 +97,16 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type PageRequest = z.infer<typeof pageRequestSchema>;
 
+/** A portal error the background recognised in a message's text, explained (`rules/portal/explain.ts`). */
+const inEachLanguage = z.object({ en: z.string().max(500), ja: z.string().max(500) });
+export const portalErrorInfoSchema = z.object({
+  code: z.string().max(64),
+  step: z.string().max(64),
+  means: inEachLanguage,
+  todo: inEachLanguage,
+});
+export type _PortalErrorInfoAgrees = Assert<Same<z.infer<typeof portalErrorInfoSchema>, PortalErrorInfo>>;
+
 export const domainInfoSchema = z.object({ host: z.string(), registrable: z.string(), personal: z.boolean(), tenantOnly: z.boolean() });
 export type _DomainInfoAgrees = Assert<Same<z.infer<typeof domainInfoSchema>, DomainInfo>>;
 
@@ -117,7 +127,8 @@ export const pageResponseSchemas = {
   'lookup-domains': z.object({ domains: z.array(domainInfoSchema) }),
   'report-issues': z.object({ ok: z.literal(true) }),
   'get-facts': z.object({ facts: profileFactsSchema, prefs: pagePrefsSchema }),
-  'recognise-portal-errors': z.object({ codes: z.array(z.array(z.string())) }),
+  /** Per text asked about, in order: the portal errors it shows, each explained in en and ja with its step. */
+  'recognise-portal-errors': z.object({ errors: z.array(z.array(portalErrorInfoSchema).max(20)).max(20) }),
   learn: z.object({ changed: z.boolean(), notice: learnNoticeSchema.optional() }),
   'page-evidence': z.object({
     changed: z.boolean(),

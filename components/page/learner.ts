@@ -1,6 +1,6 @@
 import { ADDRESS_PARTS, PART_KINDS } from '../../rules/address/compare';
 import { resolveCountry } from '../../rules/geo/country';
-import type { AddressParts, ClassifiedField, PageFacts } from '../../rules/types';
+import type { AddressParts, ClassifiedField, PageFacts, PortalErrorInfo } from '../../rules/types';
 import type { PageReads, PageTexts } from '../../rules/companion/page-evidence';
 import type { Learned } from '../contract/page';
 import { collectPage, headingsOf } from './evidence';
@@ -23,9 +23,9 @@ export interface LearnerDeps {
   authorizedProvider(seen: string): void;
   /** Asks for the page's readers to run again (the background asked for more of this page). */
   readAgain(): void;
-  /** The portal codes a message's text shows, when known (else `undefined`: `recognise` asks). */
-  portalCodes?(text: string): readonly string[] | undefined;
-  /** Asks (the background) which portal codes these message texts show. */
+  /** The portal errors a message's text shows, explained, when known (else `undefined`: `recognise` asks). */
+  portalErrors?(text: string): readonly PortalErrorInfo[] | undefined;
+  /** Asks (the background) which portal errors these message texts show. */
   recognise?(texts: string[]): void;
 }
 
@@ -94,10 +94,10 @@ export class Learner {
     const dialog = readAddressDialog(doc, this.deps.parseAddressLines);
     // The route tells whose page it is (a customer's under /customers/…) for the checks that care.
     const path = doc.location.pathname;
-    const read = readPortalErrors(doc, (t) => this.deps.portalCodes?.(t));
+    const read = readPortalErrors(doc, (t) => this.deps.portalErrors?.(t));
     this.portalErrors = read.errors;
     if (read.unknown.length > 0) this.deps.recognise?.(read.unknown);
-    const portalErrors = this.portalErrors.map((e) => ({ anchorId: register(e.anchor), code: e.code }));
+    const portalErrors = this.portalErrors.map(({ anchor, text: _, ...e }) => ({ ...e, anchorId: register(anchor) }));
     if (!dialog) return { path, portalErrors };
     // Learned only from a real dialog (by role and title) shown after the user submitted: a look-alike
     // overlay is still checked against, never remembered.

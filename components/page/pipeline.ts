@@ -1,7 +1,7 @@
 import type { PageReads, PageTexts } from '../../rules/companion/page-evidence';
 import { provisionalDomain } from '../../rules/email/local';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
-import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts } from '../../rules/types';
+import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts, PortalErrorInfo } from '../../rules/types';
 import { LIMITS } from '../contract/limits';
 import type { Learned, TabIssue, ReportSnapshot } from '../contract/page';
 import type { ProfileFacts } from '../contract/profile';
@@ -40,8 +40,8 @@ export interface PipelineDeps {
   pageEvidence(page: PageTexts): Promise<PageReads | undefined>;
   /** The user pressed "Authorize indirect provider". */
   authorizedProvider(seen: string): void;
-  /** Which documented portal errors each message text shows (the background's `rules/portal/errors.ts`). */
-  recognisePortalErrors(texts: string[]): Promise<string[][]>;
+  /** Which documented portal errors each message text shows, explained (the background's `rules/portal/`). */
+  recognisePortalErrors(texts: string[]): Promise<PortalErrorInfo[][]>;
   onCheckError?(code: string, error: unknown): void;
   /** Scheduling, supplied by the content-script context so nothing runs after invalidation. */
   schedule(fn: () => void): void;
@@ -68,8 +68,8 @@ export class Pipeline {
   /** What the last check saw: the same fields, values and facts give the same issues (no work). */
   private lastCheck = '';
   private factsVersion = 0;
-  /** The background's answers: message text → the portal codes it shows. */
-  private readonly portalCodes = new Map<string, string[]>();
+  /** The background's answers: message text → the portal errors it shows, explained. */
+  private readonly portalErrors = new Map<string, PortalErrorInfo[]>();
   private scanQueued = false;
   /** The page readers run on the next scan: at start, after a route change, or when their element appeared. */
   private readersDue = true;
@@ -79,7 +79,7 @@ export class Pipeline {
     this.marks = new MarkLayer(deps.locale);
     this.learner = new Learner({
       ...deps,
-      portalCodes: (t) => this.portalCodes.get(t),
+      portalErrors: (t) => this.portalErrors.get(t),
       recognise: (t) => this.recognise(t),
       readAgain: () => this.queueScan(true),
     });
@@ -251,8 +251,8 @@ export class Pipeline {
     for (const t of wanted) this.pendingLookups.add(t);
     this.deps
       .recognisePortalErrors(wanted)
-      .then((codes) => {
-        wanted.forEach((t, i) => this.portalCodes.set(t, codes[i] ?? []));
+      .then((errors) => {
+        wanted.forEach((t, i) => this.portalErrors.set(t, errors[i] ?? []));
         this.queueScan(true);
       })
       .catch((error: unknown) => console.warn('[CSP Reseller Assistant] portal-error lookup failed', error))

@@ -6,7 +6,8 @@ import { noEvidence } from './support';
 import { Learner } from '../../components/page/learner';
 import { readPortalErrors } from '../../components/page/portal-errors';
 import { parseAddressLines } from '../../rules/address/compare';
-import { recognisePortalErrors } from '../../rules/portal/errors';
+import { explainPortalErrors } from '../../rules/portal/explain';
+import type { PortalErrorInfo } from '../../rules/types';
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -16,7 +17,7 @@ beforeEach(() => {
   };
 });
 
-const read = () => readPortalErrors(document, recognisePortalErrors).errors.map((e) => ({ code: e.code, id: e.anchor.id }));
+const read = () => readPortalErrors(document, explainPortalErrors).errors.map((e) => ({ code: e.code, id: e.anchor.id }));
 
 describe('readPortalErrors', () => {
   it('marks the innermost message: a Fluent MessageBar text, not its bar; a dialog when nothing inside is a message', () => {
@@ -60,24 +61,30 @@ describe('readPortalErrors', () => {
   it('the Learner registers each message as an anchor for the portal-error check', () => {
     document.body.innerHTML = `<div role="alert" id="a">Error 2204</div><div class="alert-danger" id="b">Requested MPN Id 1234567 is either invalid or does not exist in Partner Center.</div>`;
     const asked: string[][] = [];
-    const known = new Map<string, string[]>();
+    const known = new Map<string, PortalErrorInfo[]>();
     const learner = new Learner({
       learn: () => {},
       parseAddressLines,
       ...noEvidence,
-      portalCodes: (t) => known.get(t),
+      portalErrors: (t) => known.get(t),
       recognise: (t) => asked.push(t),
     });
     // First read: the texts are unknown, so the background is asked and nothing is marked yet.
     expect(learner.readPage(document, () => 'x').portalErrors).toEqual([]);
     expect(asked).toEqual([['Error 2204', 'Requested MPN Id 1234567 is either invalid or does not exist in Partner Center.']]);
-    for (const t of asked[0]!) known.set(t, recognisePortalErrors(t));
+    for (const t of asked[0]!) known.set(t, explainPortalErrors(t));
     const anchors: Element[] = [];
     const page = learner.readPage(document, (el) => `p${anchors.push(el)}`);
+    // Each with its explanation and step, as the background gave them (the message's text stays out).
     expect(page.portalErrors).toEqual([
-      { anchorId: 'p1', code: '2204' },
-      { anchorId: 'p2', code: '2200' },
+      { anchorId: 'p1', ...explainPortalErrors('Error 2204')[0] },
+      { anchorId: 'p2', ...explainPortalErrors('Error 2200')[0] },
     ]);
+    expect(page.portalErrors!.map((e) => [e.code, e.step])).toEqual([
+      ['2204', 'share-associated-partner-id'],
+      ['2200', 'associate-pla'],
+    ]);
+    expect(page.portalErrors![0]!.means.ja).toMatch(/CSP 間接リセラー/);
     expect(anchors.map((a) => a.id)).toEqual(['a', 'b']);
     expect(learner.portalErrors[1]!.text).toContain('1234567');
   });

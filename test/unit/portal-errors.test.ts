@@ -1,9 +1,15 @@
-// Each portal error the content script recognises, with texts that must match and near-misses that must not.
+// Each portal error the background recognises for the page, with texts that must match and near-misses that
+// must not; and each code's explanation, the same on the mark and in the report.
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../rules/checks';
 import { portalSeverity } from '../../rules/checks/portal-error';
 import { recognisePortalErrors, PORTAL_CODES } from '../../rules/portal/errors';
 import { renderMessage } from '../../rules/run-checks';
+import { pageResponseSchemas } from '../../components/contract/page';
+import { STEPS } from '../../rules/companion/steps';
+import { fixOf } from '../../rules/fixes';
+import { explainPortalCode, explainPortalErrors } from '../../rules/portal/explain';
+import { explainPortalError } from '../../rules/report/portal';
 
 const MATCHES: Record<string, string[]> = {
   '2200': [
@@ -80,13 +86,45 @@ describe('recognisePortalErrors', () => {
 });
 
 describe('portal-error explanations', () => {
-  it.each([...PORTAL_CODES])('%s: en and ja say what it means and what to do', (code) => {
-    const issue = { code: 'portal-error', message: '', params: { code } };
+  it.each([...PORTAL_CODES])('%s: the mark says in en and ja what it means and what to do, and names its step', (code) => {
+    const params = explainPortalCode(code)!;
+    expect(params.code).toBe(code);
+    expect(STEPS.map((s) => s.id)).toContain(params.step);
+    const issue = { code: 'portal-error', message: '', params };
     const en = renderMessage(CHECKS, issue, 'en');
     const ja = renderMessage(CHECKS, issue, 'ja');
     expect(en).toContain(code === 'mpn-not-numeric' ? 'must be numeric' : code);
-    expect(en.length).toBeGreaterThan(40);
+    expect(en).toContain(params.means.en);
+    expect(en).toContain(`What to do: ${params.todo.en}`);
+    expect(ja).toContain(params.means.ja);
+    expect(ja).toContain(`対処: ${params.todo.ja}`);
     expect(ja).toMatch(/[\u3040-\u30ff]/);
+    expect(params.means.en).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     expect(['error', 'warning', 'info']).toContain(portalSeverity(code));
+    // The card's "open the step" goes to the step that fixes the code.
+    expect(fixOf('portal-error', params).step).toBe(params.step);
+  });
+
+  it('the report uses the same words and step as the mark (one source)', () => {
+    for (const code of PORTAL_CODES) {
+      const params = explainPortalCode(code)!;
+      for (const locale of ['en', 'ja'] as const) {
+        const r = explainPortalError(code, locale);
+        expect([r.means, r.todo, r.step]).toEqual([params.means[locale], params.todo[locale], params.step]);
+      }
+    }
+  });
+
+  it('the answer the page gets: per text, its codes explained; nothing for a code not documented', () => {
+    expect(explainPortalErrors('Error code: 2201. MPN Id must be numeric').map((e) => [e.code, e.step])).toEqual([
+      ['2201', 'choose-distributor'],
+      ['mpn-not-numeric', 'associate-pla'],
+    ]);
+    expect(explainPortalErrors('Error code: 2202.')).toEqual([]);
+    expect(explainPortalCode('2202')).toBeUndefined();
+    expect(explainPortalCode('__proto__')).toBeUndefined();
+    expect(explainPortalCode('constructor')).toBeUndefined();
+    const answer = { errors: ['Error 2201', 'Saved.', '(900123)'].map(explainPortalErrors) };
+    expect(pageResponseSchemas['recognise-portal-errors'].parse(answer)).toEqual(answer);
   });
 });
