@@ -253,6 +253,41 @@ for (const kind of BROWSERS) {
       }
     });
 
+    it('a dialog address other than the imported verified one asks first; "Use this address" takes it', async () => {
+      const address = { line1: '10 Main Street', city: 'Springfield', state: 'IL', postalCode: '62701', country: 'US' };
+      const team = {
+        format: 'csp-reseller-assistant/team-profile',
+        version: 1,
+        company: { name: 'Fabrikam Inc', country: 'US', address },
+        verifiedAddress: { ...address, line1: '500 Oak Avenue' },
+      };
+      assert.equal((await message({ type: 'import-profile', text: JSON.stringify(team) })).ok, true);
+      const tab = await openPortal(ext, urlOf('en/address-dialog-on-next.html'));
+      try {
+        await settle(tab, 300);
+        await tab.click('form button[type="submit"]');
+        const note = 'csp-reseller-assistant >>> .note:not([hidden])';
+        let text = '';
+        for (let i = 0; i < 100 && !/different from the one you entered or imported/.test(text); i++) {
+          text = (await tab.$(note)) ? await tab.$eval(`${note} p`, (p) => p.textContent) : '';
+          await sleep(100);
+        }
+        assert.match(text, /verified address different from the one you entered or imported: 1 Main St/);
+        assert.equal((await profile()).verifiedAddress.line1, '500 Oak Avenue', 'nothing replaced before the answer');
+        // The portal's modal dialog is answered first (while it is open, the page outside it is inert).
+        await tab.click('dialog button');
+        const buttons = await tab.$$(`${note} button`);
+        const labels = await Promise.all(buttons.map((b) => b.evaluate((e) => e.textContent)));
+        await buttons[labels.indexOf('Use this address')].click();
+        let p;
+        for (let i = 0; i < 50 && (p = await profile()).verifiedAddress.line1 !== '1 Main St'; i++) await sleep(100);
+        assert.equal(p.verifiedAddress.line1, '1 Main St');
+        assert.equal(p.verifiedAddress.source, 'dialog');
+      } finally {
+        await tab.close();
+      }
+    });
+
     it('a bad team-profile file gets a clear message and changes nothing', async () => {
       await reset();
       await setDistributorRegionInOptions('japan');
