@@ -2,7 +2,8 @@
 // planted portal error; the report opened from the popup's button; the copied Markdown and the downloaded
 // JSON hold every issue code, the portal error's code and explanation and the progress, and none of the
 // raw planted values; "show email addresses" reveals them; no network request; axe-core in en and ja; the
-// screenshot covers every planted value.
+// screenshot covers every planted value; the portal error's mark explains it (en, and ja on the Japanese
+// page) and its card offers the step that fixes it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -139,6 +140,10 @@ for (const kind of BROWSERS) {
       portal = await openPortal(ext, urlOf(PAGE), log);
       const marks = await waitForMarks(portal, (m) => CODES.every((c) => m.some((x) => x.code === c)), 10000);
       assert.deepEqual([...new Set((marks ?? []).map((m) => m.code))].sort(), CODES);
+      // The mark beside the portal's message says what 2201 means and what to do (the report's words).
+      const label = marks.find((m) => m.code === 'portal-error').label;
+      assert.match(label, /Partner Center shows 2201: The CSP region of your company's country is not the region the distributor serves/);
+      assert.match(label, /What to do: Order through a distributor of your own CSP region/);
     });
 
     it("opens from the popup's Report button, for the portal tab", async () => {
@@ -358,6 +363,102 @@ for (const kind of BROWSERS) {
       const left = await portal.evaluate(() => document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('.cover'));
       assert.equal(left, null, 'the blocks are removed after the capture');
       assert.equal((await readMarks(portal)).length >= 3, true, 'the marks are still there');
+    });
+
+    it("the portal error's card explains it and offers its step; on a Japanese UI it speaks Japanese", async () => {
+      const options = await ext.browser.newPage();
+      await openExtensionPage(ext, options, 'options.html');
+      await options.waitForSelector('#save', { timeout: 10000 });
+      // A language change reloads the extension's pages: each message goes from a fresh page, and a reload
+      // cutting off its answer is retried until the stored language is the one asked for.
+      const setLanguage = async (language) => {
+        for (let i = 0; i < 20; i++) {
+          const page = await ext.browser.newPage();
+          try {
+            await openExtensionPage(ext, page, 'options.html');
+            await page.waitForSelector('#save', { timeout: 10000 });
+            const prefs = await page.evaluate(async (l) => {
+              const now = (await browser.runtime.sendMessage({ type: 'get-prefs' })).prefs;
+              if ((now.language ?? null) !== l) void browser.runtime.sendMessage({ type: 'set-language', language: l }).catch(() => {});
+              return now;
+            }, language);
+            if ((prefs.language ?? null) === language) return;
+          } catch {
+            // the page reloaded under us: ask again
+          } finally {
+            await page.close().catch(() => {});
+          }
+          await sleep(300);
+        }
+        assert.fail(`the language did not become ${language}`);
+      };
+      const openedStep = () => options.evaluate(async () => (await browser.storage.session.get('openStep')).openStep ?? null);
+      try {
+        await portal.bringToFront();
+        await portal.evaluate(() => document.activeElement?.blur());
+        const mark = await portal.waitForSelector('csp-reseller-assistant >>> .mark[data-issue-code="portal-error"]', { timeout: 5000 });
+        await mark.hover();
+        await portal.waitForSelector('csp-reseller-assistant >>> .card[data-card-code="portal-error"]:not([hidden])', { timeout: 5000 });
+        const card = await portal.$eval('csp-reseller-assistant >>> .card', (c) => c.textContent);
+        assert.match(card, /The CSP region of your company's country is not the region the distributor serves/);
+        assert.match(card, /What to do: Order through a distributor of your own CSP region/);
+        const step = await portal.$('csp-reseller-assistant >>> .card [data-action="open-step"]');
+        assert.ok(step, 'the card offers the step');
+        assert.equal(await step.evaluate((b) => b.textContent), 'Open this step in the checklist');
+        await step.click(); // a real click: the side panel / sidebar (or a tab of it) opens at the step
+        let opened = null;
+        for (let i = 0; i < 50 && opened !== 'choose-distributor'; i++) {
+          opened = await openedStep();
+          if (opened !== 'choose-distributor') await sleep(100);
+        }
+        assert.equal(opened, 'choose-distributor', "the step that fixes 2201: choose a distributor of the company's CSP region");
+
+        // The Japanese page, with the language chosen in options: the marks explain in Japanese.
+        await setLanguage('ja');
+        const ja = await openPortal(ext, urlOf('ja/portal-errors.html'), log);
+        try {
+          // (Marks drawn before the page has the chosen language are drawn again in it.)
+          const marks = await waitForMarks(
+            ja,
+            (m) => m.filter((x) => x.code === 'portal-error' && x.label.includes('対処: ')).length === 5,
+            10000,
+          );
+          assert.equal(marks.filter((x) => x.code === 'portal-error').length, 5);
+          for (const m of marks) assert.match(m.label, /^.*パートナー センターの表示 .+: .+ 対処: .+/, m.label);
+          const label = (selector) =>
+            ja.evaluate((selector) => {
+              const t = document.querySelector(selector).getBoundingClientRect();
+              const marks = [...document.querySelector('csp-reseller-assistant').shadowRoot.querySelectorAll('.mark')];
+              const m = marks.find((x) => {
+                const r = x.getBoundingClientRect();
+                return Math.abs(r.top + r.height / 2 - (t.top + t.bottom) / 2) <= t.height / 2 + 1 && Math.abs(r.left - t.right) < 40;
+              });
+              return m?.getAttribute('aria-label') ?? null;
+            }, selector);
+          const l2201 = await label('#bar-2201');
+          assert.match(
+            l2201,
+            /パートナー センターの表示 2201: 会社の国の CSP リージョンが、ディストリビューターの担当リージョンと異なります。/,
+          );
+          assert.match(l2201, /対処: 自社と同じ CSP リージョンのディストリビューター経由で注文してください/);
+          assert.match(
+            await label('#dialog-900123'),
+            /900123: 注文する CSP リージョンのマイクロソフト パートナー契約 \(MPA\) に同意していません。/,
+          );
+          assert.match(await label('#snack-mpn'), /"MPN Id must be numeric": PartnerID の形式が受け付けられません。/);
+          const first = await ja.waitForSelector('csp-reseller-assistant >>> .mark[data-issue-code="portal-error"]');
+          await first.hover();
+          const stepJa = await ja.waitForSelector('csp-reseller-assistant >>> .card:not([hidden]) [data-action="open-step"]', {
+            timeout: 5000,
+          });
+          assert.equal(await stepJa.evaluate((b) => b.textContent), 'チェックリストでこの手順を開く');
+        } finally {
+          await ja.close();
+        }
+      } finally {
+        await options.close();
+        await setLanguage(null);
+      }
     });
 
     it('makes no network request', async () => {
