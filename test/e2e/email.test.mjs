@@ -53,7 +53,7 @@ for (const kind of BROWSERS) {
               assert.ok(m.label.length > 20, 'the mark carries its message for screen readers');
             }
             for (const e of page.expect.filter((x) => x.value === null)) {
-              assert.ok(await besideElement(tab, e), `a ${e.code} mark sits beside ${e.selector}`);
+              assert.ok(await besideElement(tab, e), `a ${e.code} mark sits beside ${e.selector}${e.says ? ` and says “${e.says}”` : ''}`);
             }
           }
         } finally {
@@ -239,10 +239,13 @@ for (const kind of BROWSERS) {
       assert.deepEqual(leaks, []);
     });
 
-    /** A mark of the expectation's code whose centre is level with its element and near its right edge. */
-    function besideElement(tab, { code, selector }) {
+    /**
+     * A mark of the expectation's code whose centre is level with its element and near its right edge, and
+     * whose message (its accessible name) says `says` when the expectation has it (a portal error explained).
+     */
+    function besideElement(tab, { code, selector, says = '' }) {
       return tab.evaluate(
-        (code, selector) => {
+        (code, selector, says) => {
           const target = document.querySelector(selector);
           if (!target) return false;
           const t = target.getBoundingClientRect();
@@ -250,11 +253,12 @@ for (const kind of BROWSERS) {
           return [...marks].some((m) => {
             const r = m.getBoundingClientRect();
             const cy = r.top + r.height / 2;
-            return cy >= t.top - 1 && cy <= t.bottom + 1 && Math.abs(r.left - t.right) < 40;
+            return cy >= t.top - 1 && cy <= t.bottom + 1 && Math.abs(r.left - t.right) < 40 && m.getAttribute('aria-label').includes(says);
           });
         },
         code,
         selector,
+        says,
       );
     }
 

@@ -2,12 +2,13 @@
 // planted portal error; the report opened from the popup's button; the copied Markdown and the downloaded
 // JSON hold every issue code, the portal error's code and explanation and the progress, and none of the
 // raw planted values; "show email addresses" reveals them; no network request; axe-core in en and ja; the
-// screenshot covers every planted value.
+// screenshot covers every planted value; the portal error's mark explains it (en, and ja on the Japanese
+// page) and its card offers the step that fixes it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { launch, openExtensionPage } from './browsers.mjs';
+import { GECKO_ID, launch, openExtensionPage } from './browsers.mjs';
 import { listFromEnv, openOptions, openPortal, readMarks, sleep, waitForMarks } from './helpers.mjs';
 import { isAllowedRequest, urlOf } from './portal.mjs';
 
@@ -104,6 +105,32 @@ async function newReportPage(ext, before) {
 }
 const downloads = (page) => page.evaluate(() => globalThis.__downloads.filter((d) => d.text !== null));
 
+/**
+ * Firefox: presses the extension's toolbar button on the selected tab, as a click does. Its driver has no
+ * command for that, but the e2e's Firefox runs with `--remote-allow-system-access` (browsers.mjs), so
+ * WebDriver BiDi can run the browser's own code in its chrome scope: the browser action's `triggerAction`,
+ * which grants `activeTab` for the tab and opens the popup (closed again here). Nothing of this is in the
+ * extension. Resolves to whether `activeTab` is granted on the tab that was selected.
+ */
+async function pressToolbarButtonInFirefox(ext) {
+  const connection = ext.browser.connection;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  const expression = `(async () => {
+    const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+    const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+    const tab = gBrowser.selectedTab;
+    await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+    for (let i = 0; i < 20 && ![...document.querySelectorAll('panel')].some((p) => p.state === 'open'); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    for (const p of document.querySelectorAll('panel')) if (p.state === 'open') p.hidePopup();
+    return extension.tabManager.hasActiveTabPermission(tab);
+  })()`;
+  const { result } = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true });
+  assert.equal(result.type, 'success', JSON.stringify(result));
+  return result.result.value;
+}
+
 for (const kind of BROWSERS) {
   describe(`${kind}: issue report`, () => {
     let ext;
@@ -134,6 +161,10 @@ for (const kind of BROWSERS) {
       portal = await openPortal(ext, urlOf(PAGE), log);
       const marks = await waitForMarks(portal, (m) => CODES.every((c) => m.some((x) => x.code === c)), 10000);
       assert.deepEqual([...new Set((marks ?? []).map((m) => m.code))].sort(), CODES);
+      // The mark beside the portal's message says what 2201 means and what to do (the report's words).
+      const label = marks.find((m) => m.code === 'portal-error').label;
+      assert.match(label, /Partner Center shows 2201: The CSP region of your company's country is not the region the distributor serves/);
+      assert.match(label, /What to do: Order through a distributor of your own CSP region/);
     });
 
     it("opens from the popup's Report button, for the portal tab", async () => {
@@ -258,8 +289,10 @@ for (const kind of BROWSERS) {
     it('the screenshot (asked for) covers every planted value with an opaque block, removed right after', async () => {
       // activeTab is granted by the user's own gesture on the portal tab. Chromium: the toolbar button is
       // pressed on the portal tab through the DevTools protocol (Extensions.triggerAction), which opens the
-      // real popup there. Firefox's driver has no way to press the toolbar button or a shortcut, so there the
-      // popup opened as a tab grants nothing: the report must say so and leave nothing covered.
+      // real popup there, and the report is opened from it. Firefox: first without the gesture (the popup
+      // opened as a tab grants nothing): the report must say so and leave nothing covered; then the toolbar
+      // button is pressed on the portal tab through the browser's own code (pressToolbarButtonInFirefox) and
+      // the report page already open takes the picture.
       await portal.bringToFront();
       const fieldRects = await portal.evaluate(() =>
         ['#company', '#line1', '#line2', '#postal', '#mpn', '#tenant', '#first', '#last', '#email', '#por-error .ms-MessageBar-text'].map(
@@ -289,13 +322,17 @@ for (const kind of BROWSERS) {
       }
       await page.bringToFront();
       await page.click('#with-screenshot');
-      await page.click('#download-json');
-      let png;
-      for (let i = 0; i < 80 && !png; i++) {
-        png = (await downloads(page)).find((f) => f.name.endsWith('.png'));
-        if (!png) await sleep(100);
-      }
-      const status = await page.$eval('[data-testid="report-status"]', (el) => el.textContent);
+      const shoot = async () => {
+        const before = (await downloads(page)).length;
+        await page.click('#download-json');
+        let png;
+        for (let i = 0; i < 80 && !png; i++) {
+          png = (await downloads(page)).slice(before).find((f) => f.name.endsWith('.png'));
+          if (!png) await sleep(100);
+        }
+        return { png, status: await page.$eval('[data-testid="report-status"]', (el) => el.textContent) };
+      };
+      let { png, status } = await shoot();
       if (kind === 'firefox') {
         assert.equal(png, undefined);
         assert.match(status, /No screenshot: .*activeTab/);
@@ -304,7 +341,10 @@ for (const kind of BROWSERS) {
           null,
           'nothing left covered',
         );
-        return;
+        await portal.bringToFront();
+        assert.equal(await pressToolbarButtonInFirefox(ext), true, 'the toolbar button grants activeTab on the portal tab');
+        await page.bringToFront();
+        ({ png, status } = await shoot());
       }
       assert.ok(png, `a .png was downloaded (status: ${status})`);
       assert.match(png.text, /^data:image\/png;base64,/);
@@ -353,6 +393,100 @@ for (const kind of BROWSERS) {
       const left = await portal.evaluate(() => document.querySelector('csp-reseller-assistant').shadowRoot.querySelector('.cover'));
       assert.equal(left, null, 'the blocks are removed after the capture');
       assert.equal((await readMarks(portal)).length >= 3, true, 'the marks are still there');
+    });
+
+    it("the portal error's card explains it and offers its step; on a Japanese UI it speaks Japanese", async () => {
+      const options = await openOptions(ext, await ext.browser.newPage());
+      // A language change reloads the extension's pages: each message goes from a fresh page, and a reload
+      // cutting off its answer is retried until the stored language is the one asked for.
+      const setLanguage = async (language) => {
+        for (let i = 0; i < 20; i++) {
+          const page = await ext.browser.newPage();
+          try {
+            await openExtensionPage(ext, page, 'options.html');
+            await page.waitForSelector('#save', { timeout: 10000 });
+            const prefs = await page.evaluate(async (l) => {
+              const now = (await browser.runtime.sendMessage({ type: 'get-prefs' })).prefs;
+              if ((now.language ?? null) !== l) void browser.runtime.sendMessage({ type: 'set-language', language: l }).catch(() => {});
+              return now;
+            }, language);
+            if ((prefs.language ?? null) === language) return;
+          } catch {
+            // the page reloaded under us: ask again
+          } finally {
+            await page.close().catch(() => {});
+          }
+          await sleep(300);
+        }
+        assert.fail(`the language did not become ${language}`);
+      };
+      const openedStep = () => options.evaluate(async () => (await browser.storage.session.get('openStep')).openStep ?? null);
+      try {
+        await portal.bringToFront();
+        await portal.evaluate(() => document.activeElement?.blur());
+        const mark = await portal.waitForSelector('csp-reseller-assistant >>> .mark[data-issue-code="portal-error"]', { timeout: 5000 });
+        await mark.hover();
+        await portal.waitForSelector('csp-reseller-assistant >>> .card[data-card-code="portal-error"]:not([hidden])', { timeout: 5000 });
+        const card = await portal.$eval('csp-reseller-assistant >>> .card', (c) => c.textContent);
+        assert.match(card, /The CSP region of your company's country is not the region the distributor serves/);
+        assert.match(card, /What to do: Order through a distributor of your own CSP region/);
+        const step = await portal.$('csp-reseller-assistant >>> .card [data-action="open-step"]');
+        assert.ok(step, 'the card offers the step');
+        assert.equal(await step.evaluate((b) => b.textContent), 'Open this step in the checklist');
+        await step.click(); // a real click: the side panel / sidebar (or a tab of it) opens at the step
+        let opened = null;
+        for (let i = 0; i < 50 && opened !== 'choose-distributor'; i++) {
+          opened = await openedStep();
+          if (opened !== 'choose-distributor') await sleep(100);
+        }
+        assert.equal(opened, 'choose-distributor', "the step that fixes 2201: choose a distributor of the company's CSP region");
+
+        // The Japanese page, with the language chosen in options: the marks explain in Japanese.
+        await setLanguage('ja');
+        const ja = await openPortal(ext, urlOf('ja/portal-errors.html'), log);
+        try {
+          // (Marks drawn before the page has the chosen language are drawn again in it.)
+          const marks = await waitForMarks(
+            ja,
+            (m) => m.filter((x) => x.code === 'portal-error' && x.label.includes('対処: ')).length === 5,
+            10000,
+          );
+          assert.equal(marks.filter((x) => x.code === 'portal-error').length, 5);
+          for (const m of marks) assert.match(m.label, /^.*パートナー センターの表示 .+: .+ 対処: .+/, m.label);
+          const label = (selector) =>
+            ja.evaluate((selector) => {
+              const t = document.querySelector(selector).getBoundingClientRect();
+              const marks = [...document.querySelector('csp-reseller-assistant').shadowRoot.querySelectorAll('.mark')];
+              const m = marks.find((x) => {
+                const r = x.getBoundingClientRect();
+                return Math.abs(r.top + r.height / 2 - (t.top + t.bottom) / 2) <= t.height / 2 + 1 && Math.abs(r.left - t.right) < 40;
+              });
+              return m?.getAttribute('aria-label') ?? null;
+            }, selector);
+          const l2201 = await label('#bar-2201');
+          assert.match(
+            l2201,
+            /パートナー センターの表示 2201: 会社の国の CSP リージョンが、ディストリビューターの担当リージョンと異なります。/,
+          );
+          assert.match(l2201, /対処: 自社と同じ CSP リージョンのディストリビューター経由で注文してください/);
+          assert.match(
+            await label('#dialog-900123'),
+            /900123: 注文する CSP リージョンのマイクロソフト パートナー契約 \(MPA\) に同意していません。/,
+          );
+          assert.match(await label('#snack-mpn'), /"MPN Id must be numeric": PartnerID の形式が受け付けられません。/);
+          const first = await ja.waitForSelector('csp-reseller-assistant >>> .mark[data-issue-code="portal-error"]');
+          await first.hover();
+          const stepJa = await ja.waitForSelector('csp-reseller-assistant >>> .card:not([hidden]) [data-action="open-step"]', {
+            timeout: 5000,
+          });
+          assert.equal(await stepJa.evaluate((b) => b.textContent), 'チェックリストでこの手順を開く');
+        } finally {
+          await ja.close();
+        }
+      } finally {
+        await options.close();
+        await setLanguage(null);
+      }
     });
 
     it('makes no network request', async () => {
