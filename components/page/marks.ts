@@ -243,7 +243,9 @@ export class MarkLayer {
   }
 
   private labelOf(issue: PlacedIssue): string {
-    return issue.label || pageStrings(this.locale).field;
+    // A portal error's mark sits beside the portal's message, not a field.
+    const t = pageStrings(this.locale);
+    return issue.label || (issue.code === 'portal-error' ? t.portalMessage : t.field);
   }
 
   render(issues: PlacedIssue[], quiet = false): void {
@@ -593,10 +595,21 @@ export class MarkLayer {
   }
 
   /** Shows a notice (bottom right of the page) until closed, acted on, or 20 s without attention. */
-  notify(notice: Notice): void {
+  notify(notice: Notice, now = false): void {
+    // While the page shows a modal dialog in the top layer (`showModal`), everything outside it, our notice
+    // too, is inert: it waits (up to two minutes) until the dialog closes, so that its buttons can be used.
+    clearTimeout(this.noteTimer);
+    if (!now && topModalOpen()) {
+      const since = performance.now();
+      const wait = () => {
+        if (!topModalOpen() || performance.now() - since > 120_000) this.notify(notice, true);
+        else this.noteTimer = window.setTimeout(wait, 500);
+      };
+      this.noteTimer = window.setTimeout(wait, 500);
+      return;
+    }
     const t = pageStrings(this.locale);
     this.attach();
-    clearTimeout(this.noteTimer);
     const close = () => {
       this.note.hidden = true;
       clearTimeout(this.noteTimer);
@@ -638,6 +651,15 @@ export class MarkLayer {
     clearTimeout(this.noteTimer);
     this.host.remove();
     this.marks.clear();
+  }
+}
+
+/** Whether the page shows a modal `<dialog>` (the top layer: the rest of the page is inert). */
+function topModalOpen(): boolean {
+  try {
+    return document.querySelector('dialog:modal') !== null;
+  } catch {
+    return false; // (an engine without :modal)
   }
 }
 

@@ -266,6 +266,12 @@ for (const kind of BROWSERS) {
       try {
         await settle(tab, 300);
         await tab.click('form button[type="submit"]');
+        // The question waits while the portal's modal dialog is open (the page outside it is inert then).
+        await tab.waitForSelector('dialog[open]');
+        await sleep(1000);
+        assert.equal(await tab.$('csp-reseller-assistant >>> .note:not([hidden])'), null, 'no notice under the modal dialog');
+        assert.equal((await profile()).verifiedAddress.line1, '500 Oak Avenue', 'nothing replaced before the answer');
+        await tab.click('dialog button');
         const note = 'csp-reseller-assistant >>> .note:not([hidden])';
         let text = '';
         for (let i = 0; i < 100 && !/different from the one you entered or imported/.test(text); i++) {
@@ -273,9 +279,6 @@ for (const kind of BROWSERS) {
           await sleep(100);
         }
         assert.match(text, /verified address different from the one you entered or imported: 1 Main St/);
-        assert.equal((await profile()).verifiedAddress.line1, '500 Oak Avenue', 'nothing replaced before the answer');
-        // The portal's modal dialog is answered first (while it is open, the page outside it is inert).
-        await tab.click('dialog button');
         const buttons = await tab.$$(`${note} button`);
         const labels = await Promise.all(buttons.map((b) => b.evaluate((e) => e.textContent)));
         await buttons[labels.indexOf('Use this address')].click();

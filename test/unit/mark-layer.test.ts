@@ -69,6 +69,11 @@ describe('marks', () => {
     expect(root().activeElement).toBe(root().querySelector('.mark'));
   });
 
+  it("a portal error's mark is named after the portal's message, not a field", () => {
+    layer.render([issue({ code: 'portal-error', label: '', params: { code: '2201', errors: [] } })]);
+    expect(root().querySelector('.mark')!.getAttribute('aria-label')).toMatch(/^Partner Center message: /);
+  });
+
   it('an ignored issue is not marked; the language changes without a re-check', () => {
     layer.render([issue()]);
     layer.setLanguage('ja');
