@@ -11,7 +11,7 @@
 //   event listeners after a minute (and 100 scroll events)        no growth
 //   blur → mark for a web-mail address, cold and warm worker, p95  ≤ 16 ms
 import path from 'node:path';
-import { launch, ROOT } from '../e2e/browsers.mjs';
+import { closeFirstRun, launch, ROOT } from '../e2e/browsers.mjs';
 import { interceptPortal, servePage } from '../e2e/portal.mjs';
 import { busyPage } from './busy-page.mjs';
 
@@ -257,6 +257,7 @@ export async function runBusy(kinds = ['chromium', 'firefox']) {
   for (const kind of kinds) {
     process.env.CSP_EXTENSION_DIR = path.join(ROOT, kind === 'chromium' ? '.output/bench/chrome-mv3' : '.output/bench/firefox-mv2');
     const ext = await launch(kind);
+    await closeFirstRun(ext);
     try {
       await ratio(ext, kind);
       await sweep(ext, kind);
