@@ -61,8 +61,8 @@ export class Pipeline {
   private facts: Facts = { domains: {} };
   private page: PageFacts = {};
   private readonly pendingLookups = new Set<string>();
-  /** The verification dialog's anchor element, while the page shows one. */
-  private dialogAnchor: Element | undefined;
+  /** Elements the page readers anchored marks to (the dialog's suggested side, portal error messages). */
+  private anchors: Element[] = [];
   /** Hosts whose lookup failed, and until when they are not asked about again. */
   private readonly failedLookups = new Map<string, number>();
   /** What the last check saw: the same fields, values and facts give the same issues (no work). */
@@ -189,13 +189,14 @@ export class Pipeline {
     const read = performance.now();
     if (this.readersDue) {
       this.readersDue = false;
-      this.page = this.learner.readPage(document, (anchor) => this.scanner.register(anchor));
-    } else if (this.page.addressDialog) {
-      // The dialog's anchor keeps its id across scans (the scanner's map is rebuilt by each collect).
-      const anchor = this.dialogAnchor;
-      if (anchor?.isConnected) this.scanner.register(anchor);
+      const anchors: Element[] = [];
+      this.page = this.learner.readPage(document, (anchor) => (anchors.push(anchor), this.scanner.register(anchor)));
+      this.anchors = anchors;
+    } else {
+      // What the readers anchored (the dialog's side, a portal error's message) keeps its id across scans:
+      // the scanner's map is rebuilt by each collect.
+      for (const anchor of this.anchors) if (anchor.isConnected) this.scanner.register(anchor);
     }
-    this.dialogAnchor = this.page.addressDialog ? this.scanner.element(this.page.addressDialog.anchorId) : undefined;
     const check = performance.now();
     this.check();
     if (__CSP_BENCH__) {

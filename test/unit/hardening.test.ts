@@ -265,3 +265,28 @@ describe('#9 CPU', () => {
     expect(attaches).toBeLessThan(10);
   });
 });
+
+describe('marks anchored by the page readers', () => {
+  it("a portal error's mark stays through a scan that does not read the page again (typing elsewhere)", async () => {
+    setURL(`${PORTAL}/en-us/dashboard/v2/customers/indirectresellers/por`);
+    document.body.innerHTML = `<div role="alert">Error code: 2201. The CSP region of the requested PartnerID doesn't match.</div>
+      <label for="e">Email address</label><input id="e" type="email" value="">`;
+    const { explainPortalErrors } = await import('../../rules/portal/explain');
+    const { pipeline, reports } = pipelineWith({ recognisePortalErrors: async (texts) => texts.map(explainPortalErrors) });
+    pipeline.start();
+    for (let i = 0; i < 20 && !reports.at(-1)?.issues.some((x) => x.code === 'portal-error'); i++) await flush();
+    expect(reports.at(-1)?.issues.map((x) => x.code)).toContain('portal-error');
+    // A field's label changes: a scan without the readers (they run on a route change or a dialog).
+    document.querySelector('label')!.textContent = 'Work email address';
+    for (let i = 0; i < 5; i++) await flush();
+    const inner = pipeline as unknown as { scan(): void; readersDue: boolean };
+    inner.readersDue = false;
+    inner.scan();
+    // Then the user types: the issues are checked again, and the message's mark is still placed.
+    document.querySelector('input')!.value = 'jane@contoso.com';
+    pipeline.onUserEdit(document.querySelector('input'));
+    for (let i = 0; i < 5; i++) await flush();
+    expect(reports.at(-1)?.issues.map((x) => x.code)).toContain('portal-error');
+    pipeline.stop();
+  });
+});
