@@ -99,10 +99,19 @@ const uiState = (frame) =>
   });
 
 async function hoverMarkAndCard(tab, frame = tab) {
-  const mark = await frame.$('csp-reseller-assistant >>> .mark');
-  await mark.hover();
-  await sleep(150);
-  return mark;
+  // A mark is drawn afresh when its message changes (the background's answer may follow the first,
+  // local one): a handle taken just before can be gone by the hover, so the mark is taken again.
+  for (let attempt = 0; ; attempt++) {
+    const mark = await frame.$('csp-reseller-assistant >>> .mark');
+    try {
+      await mark.hover();
+      await sleep(150);
+      return mark;
+    } catch (error) {
+      if (attempt >= 3 || !/detached/i.test(String(error))) throw error;
+      await sleep(200);
+    }
+  }
 }
 
 for (const kind of BROWSERS) {
