@@ -59,16 +59,11 @@ export default defineContentScript({
       onCheckError: (code, error) => console.warn(`[CSP Reseller Assistant] check ${code} failed`, error),
       // DOM changes are batched into one scan when the page is idle (at most 150 ms later, even while
       // the page stays busy), so a mutation storm costs a few scans, never one per mutation.
-      schedule: (fn) => {
-        let done = false;
-        const run = () => {
-          if (done || !life.isValid) return;
-          done = true;
-          fn();
-        };
-        if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(timed(run), { timeout: 150 });
-        life.setTimeout(run, 300);
-      },
+      schedule: (fn) =>
+        requestIdleCallback(
+          timed(() => life.isValid && fn()),
+          { timeout: 150 },
+        ),
     });
     const marks = pipeline.marks;
     /** What was learned (with Undo), or a question before a learned fact replaces one the user gave. */
