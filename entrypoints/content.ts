@@ -31,6 +31,12 @@ export default defineContentScript({
     // Our own lifetime: it ends when the extension is gone, never because the page says a newer
     // instance started (WXT's context believes any such event; see components/page/lifetime.ts).
     const life = new Lifetime(() => browser.runtime?.id != null);
+    // One instance per frame. The background injects the script into a portal tab that does not answer
+    // its ping (install, update); a page still loading then gets the declared script too, in the same
+    // world. An instance left by an earlier install of the extension is no longer alive: replaced.
+    const world = globalThis as { cspAlive?: () => boolean };
+    if (world.cspAlive?.()) return;
+    world.cspAlive = () => life.isValid;
     ctx.onInvalidated(() => void life.onClaimedInvalid(() => send({ type: 'get-facts' }).then(() => true)));
     const report = (issues: TabIssue[], omitted: number) =>
       send({ type: 'report-issues', ...clipPage(location.href, document.title), issues, ...(omitted ? { omitted } : {}) }).catch(() => {});
