@@ -23,13 +23,10 @@ const isSelect = (el: Element): el is HTMLSelectElement => el.tagName === 'SELEC
 const isTextArea = (el: Element): el is HTMLTextAreaElement => el.tagName === 'TEXTAREA';
 
 /** Whether an element is a control we describe (a text-like input, select, textarea or combobox). */
-export function isField(
-  el: Element,
-  inCombobox: (el: Element) => boolean = (e) => e.closest('[role="combobox"]') !== null,
-): el is FieldElement {
+export function isField(el: Element): el is FieldElement {
   if (isInput(el)) {
     // An input inside a combobox widget is described through the widget.
-    return !SKIPPED_TYPES.has(el.type) && !(el.getAttribute('role') !== 'combobox' && inCombobox(el));
+    return !SKIPPED_TYPES.has(el.type) && !(el.getAttribute('role') !== 'combobox' && el.closest('[role="combobox"]'));
   }
   if (isSelect(el) || isTextArea(el)) return true;
   return el.getAttribute('role') === 'combobox';

@@ -29,7 +29,7 @@ export class Lifetime implements PageContext {
   }
 
   end(): void {
-    if (!this.controller.signal.aborted) this.controller.abort();
+    this.controller.abort();
   }
 
   /**

@@ -3,8 +3,7 @@ import { WATCHED } from './describe';
 import { MESSAGE } from './portal-errors';
 
 /** An added element or shadow root is, or holds, a form control or a `label[for]` (one query within what was added). */
-const watched = (el: Element | ShadowRoot) =>
-  ('matches' in el && el.matches(WATCHED)) || (el.firstElementChild !== null && el.querySelector(WATCHED) !== null);
+const watched = (el: Element | ShadowRoot) => ('matches' in el && el.matches(WATCHED)) || el.querySelector(WATCHED) !== null;
 
 /**
  * The content script's one MutationObserver: the document and every open shadow root, with a filter that
@@ -41,23 +40,10 @@ const CHURN_RECHECK = 16;
 const PRECEDING_DEPTH = 3;
 
 /** Attributes that change only what is visible, which every scan reads fresh: no label changed. */
-const LAYOUT_ATTRIBUTES = new Set(['class', 'style', 'hidden', 'open', 'aria-hidden']);
+const LAYOUT = ['class', 'style', 'hidden', 'open', 'aria-hidden'];
+const LAYOUT_ATTRIBUTES = new Set(LAYOUT);
 
-const OBSERVED_ATTRIBUTES = [
-  'aria-label',
-  'aria-labelledby',
-  'placeholder',
-  'title',
-  'hidden',
-  'style',
-  'class',
-  'for',
-  'name',
-  'type',
-  'autocomplete',
-  'open',
-  'aria-hidden',
-];
+const OBSERVED_ATTRIBUTES = [...LAYOUT, 'aria-label', 'aria-labelledby', 'placeholder', 'title', 'for', 'name', 'type', 'autocomplete'];
 
 /**
  * Custom elements seen before they had a shadow root: it may come later, with no mutation to tell. Kept
@@ -119,8 +105,8 @@ export interface ObserverDeps {
   owns(node: Node): boolean;
   /** Once per batch of mutation records that may matter. */
   onChange(change: PageChange): void;
-  /** Once per batch of mutation records, before they are classified (kept cheap: a spinner calls it ten times a second). */
-  onBatch?(): void;
+  /** On a batch of mutation records while custom elements wait for a shadow root (someone should look soon). */
+  onWaiting?(): void;
   /** Whether the page's readers want to hear of every content change (the Identifiers and status pages). */
   readersWatchAll?(): boolean;
   /** Custom elements whose shadow root may come later (injectable for tests). */
@@ -164,16 +150,14 @@ export class PageObserver {
 
   private watchAll = false;
 
-  /** Whether custom elements are waiting for a shadow root (someone should look again soon). */
-  get waiting(): boolean {
-    return this.pending.size > 0;
-  }
-
-  /** Custom elements that got their shadow root since the last look: observed from now on; their roots that hold a field. */
-  checkPendingHosts(): Node[] {
+  /**
+   * Custom elements that got their shadow root since the last look: observed from now on. Returns their
+   * roots that hold a field, and whether some still wait.
+   */
+  checkPendingHosts(): [Node[], boolean] {
     this.added = [];
-    for (const host of this.pending.size > 0 ? this.pending.takeReady() : []) this.findShadowRoots(host);
-    return this.added;
+    for (const host of this.pending.takeReady()) this.findShadowRoots(host);
+    return [this.added, this.pending.size > 0];
   }
 
   /** Shadow roots with a field (or a label) found in the batch being classified. */
@@ -225,7 +209,7 @@ export class PageObserver {
    * no scan; a change beside a field, to a label, or a dialog opening is passed on.
    */
   private onMutations(records: MutationRecord[]): void {
-    this.deps.onBatch?.();
+    if (this.pending.size > 0) this.deps.onWaiting?.();
     this.added = [];
     const change: PageChange = { fields: false, labels: false, readers: false, added: this.added };
     const watchAll = this.watchAll;
@@ -235,8 +219,10 @@ export class PageObserver {
       if (r.type === 'childList') {
         const added = r.addedNodes;
         const removed = r.removedNodes;
-        // Our own host added or removed (by us, or by a page that removes it in a loop): not the page's change.
-        if (added.length + removed.length <= 2 && [...added, ...removed].every((n) => this.deps.owns(n))) continue;
+        // Our own host (it lives under <html>) added or removed, by us or by a page that removes it in a loop:
+        // not the page's change.
+        if (!target?.parentElement && added.length + removed.length <= 2 && [...added, ...removed].every((n) => this.deps.owns(n)))
+          continue;
         if (watchAll) change.readers = true;
         const topLevel = !target || target === target.ownerDocument.body || target === target.ownerDocument.documentElement;
         const near = target !== null && (this.nearField(target) || this.inLabelledBy(target));

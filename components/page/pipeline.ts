@@ -74,8 +74,8 @@ export class Pipeline {
   /** The page readers run on the next scan: at start, after a route change, or when their element appeared. */
   private readersDue = true;
   private lastReport = '';
-  /** Set by the wiring (wiring.ts). */
-  hooks = { batch() {}, change() {} };
+  /** Set by the wiring (wiring.ts): a change that mattered, or custom elements waiting for a shadow root. */
+  hooks = { change() {} };
 
   constructor(private readonly deps: PipelineDeps) {
     this.marks = new MarkLayer(deps.locale);
@@ -89,11 +89,7 @@ export class Pipeline {
         this.queueScan(readers);
         this.hooks.change();
       },
-      onBatch: () => {
-        this.hooks.batch();
-        // Custom elements waiting for their shadow root are looked at again soon.
-        if (this.observer.waiting) this.hooks.change();
-      },
+      onWaiting: () => this.hooks.change(),
       readersWatchAll: () => this.learner.watchesAll(location.href),
     });
   }
@@ -226,12 +222,12 @@ export class Pipeline {
    * scanned. Returns whether some are still waiting (look again later).
    */
   checkPendingHosts(): boolean {
-    const roots = this.observer.checkPendingHosts();
+    const [roots, waiting] = this.observer.checkPendingHosts();
     if (roots.length > 0) {
       this.changed = this.changed?.concat(roots) ?? null;
       this.queueScan(true);
     }
-    return this.observer.waiting;
+    return waiting;
   }
 
   private check(): void {

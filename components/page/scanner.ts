@@ -36,29 +36,43 @@ export class FieldScanner {
    * the fields, never the page. Without it, every root is searched (the first scan, a route change).
    */
   collect(roots: (Document | ShadowRoot)[], changed?: readonly Node[]): FieldMap {
-    const kept = new Set(changed ? this.fields.filter((el) => el.isConnected && isField(el)) : []);
+    let found = changed ? this.fields.filter((el) => el.isConnected && isField(el)) : [];
     if (!changed) this.labels = new LabelIndex();
+    // Fields are kept in the roots' order (the document, then shadow roots as found), then document order.
+    const rank = new Map<Node, number>(roots.map((r, i) => [r, i]));
+    const before = (a: Node, b: Node) => {
+      const ra = rank.get(a.getRootNode())!;
+      const rb = rank.get(b.getRootNode())!;
+      return ra < rb || (ra === rb && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+    };
     for (const node of changed ?? roots) {
-      if (!node.isConnected) continue;
-      const hits = [...(node as ParentNode).querySelectorAll(WATCHED)];
-      if ('matches' in node && (node as Element).matches(WATCHED)) hits.push(node as Element);
-      for (const el of hits) {
+      if (!node.isConnected || rank.get(node.getRootNode()) === undefined) continue;
+      const block: FieldElement[] = [];
+      for (const el of [
+        ...('matches' in node && (node as Element).matches(WATCHED) ? [node as Element] : []),
+        ...(node as ParentNode).querySelectorAll(WATCHED),
+      ]) {
         // A new `label[for]` (or a changed `for`): the index is made again when a field is next described.
         if (el.tagName === 'LABEL') this.labels = new LabelIndex();
+        // New, or moved (removed and added again): described afresh.
         else if (isField(el)) {
-          // New, or moved (removed and added again): described afresh, and placed in document order below.
+          block.push(el);
           this.described.delete(el);
-          kept.add(el);
         }
       }
+      if (block.length === 0) continue;
+      // What was added is one stretch of the page: its fields go, in their order, before the first kept
+      // field that comes after it (a binary search, not a sort).
+      const inBlock = new Set<Element>(block);
+      found = found.filter((el) => !inBlock.has(el));
+      let lo = 0;
+      for (let hi = found.length; lo < hi;) {
+        const mid = (lo + hi) >> 1;
+        if (before(found[mid]!, node)) lo = mid + 1;
+        else hi = mid;
+      }
+      found = [...found.slice(0, lo), ...block, ...found.slice(lo)];
     }
-    // The roots' order (the document first, then shadow roots as found), then document order: as a full
-    // search finds them; fields added since are put in their place.
-    const rank = new Map<Node, number>(roots.map((r, i) => [r, i]));
-    const root = new Map([...kept].map((el) => [el, rank.get(el.getRootNode())!]));
-    const found = [...kept].filter((el) => root.get(el) !== undefined);
-    if (changed)
-      found.sort((a, b) => root.get(a)! - root.get(b)! || (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     found.length = Math.min(found.length, this.maxFields);
     this.fields = found;
     this.elements.clear();

@@ -25,8 +25,8 @@ export interface WiredPipeline {
   checkPendingHosts(): boolean;
   marks: { reposition(): void };
   stop(): void;
-  /** Set by the wiring: `batch` on every batch of page changes (kept cheap), `change` when one mattered. */
-  hooks: { batch(): void; change(): void };
+  /** Set by the wiring: called when a page change mattered (or custom elements wait for a shadow root). */
+  hooks: { change(): void };
 }
 
 /** How soon after the user's own press or key a submit event counts as theirs. */
@@ -124,9 +124,10 @@ export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window,
       if (pipeline.checkPendingHosts()) settle();
     }, 1000);
   };
-  pipeline.hooks = { batch: onRoute, change: settle };
+  pipeline.hooks = { change: settle };
   settle();
-  // An in-app route change: at once where the Navigation API tells, else within the second.
+  // An in-app route change: at once where the Navigation API tells, else a second after the change or the
+  // gesture that came with it.
   const navigation = (win as { navigation?: EventTarget }).navigation;
   if (navigation) ctx.addEventListener(navigation, 'navigatesuccess', onRoute);
   ctx.addEventListener(win, 'popstate', onRoute);

@@ -113,13 +113,12 @@ describe('PageObserver', () => {
     const late = document.createElement('x-late');
     document.body.append(late);
     await flush();
-    expect(observer.checkPendingHosts()).toEqual([]);
-    expect(observer.waiting).toBe(true);
+    expect(observer.checkPendingHosts()).toEqual([[], true]);
     late.attachShadow({ mode: 'open' }).innerHTML = '<input>';
     // Its root, which holds a field, is for the next scan to search.
-    expect(observer.checkPendingHosts()).toEqual([late.shadowRoot]);
+    expect(observer.checkPendingHosts()[0]).toEqual([late.shadowRoot]);
     expect(observer.roots(document)).toContain(late.shadowRoot);
-    expect(observer.checkPendingHosts()).toEqual([]);
+    expect(observer.checkPendingHosts()[0]).toEqual([]);
   });
 });
 
@@ -302,7 +301,7 @@ describe('wirePage', () => {
     checkPendingHosts: vi.fn(() => false),
     stop: vi.fn(),
     marks: { reposition: vi.fn() },
-    hooks: { batch() {}, change() {} },
+    hooks: { change() {} },
   });
 
   /** happy-dom makes every dispatched event untrusted, as a page script's would be; this one is the user's. */
@@ -364,10 +363,6 @@ describe('wirePage', () => {
     history.pushState({}, '', `${location.pathname}?route=2`);
     window.dispatchEvent(new Event('popstate'));
     expect(p.rescanSoon).toHaveBeenCalledTimes(1);
-    // A route changed with no event (history.pushState): seen on the next batch of page changes.
-    history.pushState({}, '', `${location.pathname}?route=3`);
-    p.hooks.batch();
-    expect(p.rescanSoon).toHaveBeenCalledTimes(2);
   });
 
   it('values are read again a second after the user or the page did something, and nothing runs while nothing happens', () => {
@@ -379,18 +374,18 @@ describe('wirePage', () => {
     timers[0]!();
     expect(p.onUserEdit).toHaveBeenCalledTimes(1);
     expect(p.checkPendingHosts).toHaveBeenCalledTimes(1);
-    // Nothing happens: no timer, however many far changes (a spinner) and scrolls.
-    for (let i = 0; i < 50; i++) {
-      p.hooks.batch();
-      window.dispatchEvent(new Event('scroll'));
-    }
+    // Nothing happens: no timer, however many scrolls.
+    for (let i = 0; i < 50; i++) window.dispatchEvent(new Event('scroll'));
     expect(timers).toHaveLength(1);
-    // A change that mattered, a user's press: one timer for both.
+    // A change that mattered, a user's press: one timer for both; a route changed with no event
+    // (history.pushState) is seen then.
     p.hooks.change();
     document.body.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true })));
     expect(timers).toHaveLength(2);
+    history.pushState({}, '', `${location.pathname}?route=4`);
     timers[1]!();
     expect(p.onUserEdit).toHaveBeenCalledTimes(2);
+    expect(p.rescanSoon).toHaveBeenCalledTimes(1);
     // Custom elements still waiting: looked at again a second later, until none waits.
     p.checkPendingHosts.mockReturnValueOnce(true);
     p.hooks.change();
