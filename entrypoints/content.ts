@@ -31,6 +31,12 @@ export default defineContentScript({
     // Our own lifetime: it ends when the extension is gone, never because the page says a newer
     // instance started (WXT's context believes any such event; see components/page/lifetime.ts).
     const life = new Lifetime(() => browser.runtime?.id != null);
+    // One instance per frame. The background injects the script into a portal tab that does not answer
+    // its ping (install, update); a page still loading then gets the declared script too, in the same
+    // world. An instance left by an earlier install of the extension is no longer alive: replaced.
+    const world = globalThis as { cspAlive?: () => boolean };
+    if (world.cspAlive?.()) return;
+    world.cspAlive = () => life.isValid;
     ctx.onInvalidated(() => void life.onClaimedInvalid(() => send({ type: 'get-facts' }).then(() => true)));
     const report = (issues: TabIssue[], omitted: number) =>
       send({ type: 'report-issues', ...clipPage(location.href, document.title), issues, ...(omitted ? { omitted } : {}) }).catch(() => {});
@@ -60,16 +66,11 @@ export default defineContentScript({
       onCheckError: (code, error) => console.warn(`[CSP Reseller Assistant] check ${code} failed`, error),
       // DOM changes are batched into one scan when the page is idle (at most 150 ms later, even while
       // the page stays busy), so a mutation storm costs a few scans, never one per mutation.
-      schedule: (fn) => {
-        let done = false;
-        const run = () => {
-          if (done || !life.isValid) return;
-          done = true;
-          fn();
-        };
-        if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(timed(run), { timeout: 150 });
-        life.setTimeout(run, 300);
-      },
+      schedule: (fn) =>
+        requestIdleCallback(
+          timed(() => life.isValid && fn()),
+          { timeout: 150 },
+        ),
     });
     const marks = pipeline.marks;
     /** What was learned (with Undo), or a question before a learned fact replaces one the user gave. */

@@ -7,6 +7,8 @@ import type { FieldDescriptor, LabelSource } from '../../rules/types';
  */
 
 export const FIELD_SELECTOR = 'input, select, textarea, [role="combobox"]';
+/** What a scan looks for in what changed: fields, and labels that name one by `for`. */
+export const WATCHED = `${FIELD_SELECTOR}, label[for]`;
 const SKIPPED_TYPES = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color', 'password']);
 /** Elements whose text is never a label. */
 const NOT_LABEL_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SELECT', 'OPTION', 'TEXTAREA', 'NOSCRIPT', 'SVG']);
@@ -21,13 +23,10 @@ const isSelect = (el: Element): el is HTMLSelectElement => el.tagName === 'SELEC
 const isTextArea = (el: Element): el is HTMLTextAreaElement => el.tagName === 'TEXTAREA';
 
 /** Whether an element is a control we describe (a text-like input, select, textarea or combobox). */
-export function isField(
-  el: Element,
-  inCombobox: (el: Element) => boolean = (e) => e.closest('[role="combobox"]') !== null,
-): el is FieldElement {
+export function isField(el: Element): el is FieldElement {
   if (isInput(el)) {
     // An input inside a combobox widget is described through the widget.
-    return !SKIPPED_TYPES.has(el.type) && !(el.getAttribute('role') !== 'combobox' && inCombobox(el));
+    return !SKIPPED_TYPES.has(el.type) && !(el.getAttribute('role') !== 'combobox' && el.closest('[role="combobox"]'));
   }
   if (isSelect(el) || isTextArea(el)) return true;
   return el.getAttribute('role') === 'combobox';
@@ -164,13 +163,13 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
 /**
  * Finds the section an element sits in: its fieldset's legend, its table's caption, or else the last
- * heading before it in document order. Headings are collected once per root (document or shadow root)
- * and searched by bisection, so a scan of n fields costs O(n log h), not O(n²).
+ * heading before it in document order. The heading is found by walking back from the element (previous
+ * siblings' subtrees, then up), remembering the answer for every element passed: the fields of one form
+ * share one walk, which costs the part of the page between the fields and their heading, never the page.
+ * One instance per scan (the page changes between scans).
  */
 export class Sections {
-  private readonly headings = new Map<Node, Element[]>();
-  /** Per root, the index of the last heading found: a scan asks in document order, so it only moves forward. */
-  private readonly cursor = new Map<Node, number>();
+  private readonly before = new Map<Element, Element | null>();
   private readonly texts = new Map<Element, string>();
 
   private text(el: Element): string {
@@ -187,31 +186,32 @@ export class Sections {
       const caption = box.tagName === 'TABLE' ? box.querySelector(':scope > caption') : null;
       if (caption) return this.text(caption);
     }
+    const heading = this.headingBefore(el);
+    if (heading) return this.text(heading);
     const root = el.getRootNode() as Document | ShadowRoot;
-    let list = this.headings.get(root);
-    if (!list) this.headings.set(root, (list = root.querySelectorAll ? [...root.querySelectorAll(HEADING)] : []));
-    const before = (i: number) => (list[i]!.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-    let found = this.cursor.get(root) ?? -1;
-    if (found >= 0 && !before(found)) found = this.bisect(list, before);
-    else while (found + 1 < list.length && before(found + 1)) found++;
-    this.cursor.set(root, found);
-    if (found >= 0) return this.text(list[found]!);
     return 'host' in root && root.host ? this.of(root.host) : '';
   }
 
-  /** The last index whose heading comes before the element, or -1. */
-  private bisect(list: Element[], before: (i: number) => boolean): number {
-    let lo = 0;
-    let hi = list.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (before(mid)) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+  /** The last heading before `el` in document order (an ancestor heading counts), or null. */
+  private headingBefore(el: Element): Element | null {
+    const path: Element[] = [];
+    let found: Element | null | undefined;
+    for (let node: Element | null = el; node && found === undefined;) {
+      found = this.before.get(node);
+      if (found !== undefined) break;
+      path.push(node);
+      const prev: Element | null = node.previousElementSibling;
+      if (prev) {
+        const inside = prev.querySelectorAll(HEADING);
+        found = inside.length > 0 ? inside[inside.length - 1] : prev.matches(HEADING) ? prev : undefined;
+        node = prev;
+      } else {
+        node = node.parentElement;
+        if (node?.matches(HEADING)) found = node;
+      }
     }
-    return found;
+    for (const n of path) this.before.set(n, found ?? null);
+    return found ?? null;
   }
 }
 
@@ -244,8 +244,9 @@ function byIdIn(el: Element, id: string): Element | null {
 }
 
 /**
- * `label[for]` elements by id, collected once per root. (`input.labels` searches the whole document
- * for every field, which made a scan quadratic in the page's size.)
+ * `label[for]` elements by id, collected once per root and kept across scans until a `label[for]` is added
+ * or a `for` changes (the scanner makes a new index then); labels removed since are skipped. (`input.labels`
+ * searches the whole document for every field, which made a scan quadratic in the page's size.)
  */
 export class LabelIndex {
   private readonly byRoot = new Map<Node, Map<string, Element[]>>();
@@ -261,7 +262,7 @@ export class LabelIndex {
       }
       this.byRoot.set(root, index);
     }
-    return id ? (index.get(id) ?? []) : [];
+    return id ? (index.get(id)?.filter((l) => l.isConnected) ?? []) : [];
   }
 }
 

@@ -142,9 +142,6 @@ export class Learner {
   }
 
   private once(learned: Learned): void {
-    const key = JSON.stringify(learned);
-    if (this.sent.has(key)) return;
-    this.sent.add(key);
-    this.deps.learn(learned);
+    this.onceEach('', learned, () => this.deps.learn(learned));
   }
 }

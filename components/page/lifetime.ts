@@ -29,7 +29,7 @@ export class Lifetime implements PageContext {
   }
 
   end(): void {
-    if (!this.controller.signal.aborted) this.controller.abort();
+    this.controller.abort();
   }
 
   /**
@@ -42,53 +42,25 @@ export class Lifetime implements PageContext {
     if (!ok) this.end();
   }
 
-  onInvalidated(callback: () => void): () => void {
-    const signal = this.controller.signal;
-    if (signal.aborted) {
-      callback();
-      return () => {};
-    }
-    signal.addEventListener('abort', callback);
-    return () => signal.removeEventListener('abort', callback);
+  onInvalidated(callback: () => void): void {
+    if (this.controller.signal.aborted) callback();
+    else this.controller.signal.addEventListener('abort', callback);
   }
 
   addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void {
     target.addEventListener(type, timed(handler), { ...options, signal: this.controller.signal });
   }
 
-  setInterval(handler: () => void, timeout: number): number {
-    const id = setInterval(
-      timed(() => {
-        if (this.isValid) handler();
-      }),
-      timeout,
-    ) as unknown as number;
-    this.onInvalidated(() => clearInterval(id));
-    return id;
-  }
-
-  // One-shot timers drop their cancel-on-end listener as they fire: a page that schedules thousands of them
-  // (scrolling, idle scans) leaves no listener behind.
+  // Timers add no listener to end them: one that fires after the end does nothing. (A listener per timer, even
+  // one removed when it fires, is a page's worth of listener objects made and collected while it scrolls.)
   setTimeout(handler: () => void, timeout: number): number {
-    const id = setTimeout(
-      timed(() => {
-        off();
-        if (this.isValid) handler();
-      }),
+    return setTimeout(
+      timed(() => this.isValid && handler()),
       timeout,
     ) as unknown as number;
-    const off = this.onInvalidated(() => clearTimeout(id));
-    return id;
   }
 
   requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = requestAnimationFrame(
-      timed((t: number) => {
-        off();
-        if (this.isValid) callback(t);
-      }),
-    );
-    const off = this.onInvalidated(() => cancelAnimationFrame(id));
-    return id;
+    return requestAnimationFrame(timed((t: number) => this.isValid && callback(t)));
   }
 }

@@ -1,10 +1,9 @@
 import { timed } from './bench';
-import { FIELD_SELECTOR } from './describe';
+import { WATCHED } from './describe';
 import { MESSAGE } from './portal-errors';
 
-/** An added element is, or holds, a form control (one query within what was added). */
-const holdsField = (el: Element) =>
-  el.matches(FIELD_SELECTOR) || (el.firstElementChild !== null && el.querySelector(FIELD_SELECTOR) !== null);
+/** An added element or shadow root is, or holds, a form control or a `label[for]` (one query within what was added). */
+const watched = (el: Element | ShadowRoot) => ('matches' in el && el.matches(WATCHED)) || el.querySelector(WATCHED) !== null;
 
 /**
  * The content script's one MutationObserver: the document and every open shadow root, with a filter that
@@ -41,23 +40,10 @@ const CHURN_RECHECK = 16;
 const PRECEDING_DEPTH = 3;
 
 /** Attributes that change only what is visible, which every scan reads fresh: no label changed. */
-const LAYOUT_ATTRIBUTES = new Set(['class', 'style', 'hidden', 'open', 'aria-hidden']);
+const LAYOUT = ['class', 'style', 'hidden', 'open', 'aria-hidden'];
+const LAYOUT_ATTRIBUTES = new Set(LAYOUT);
 
-const OBSERVED_ATTRIBUTES = [
-  'aria-label',
-  'aria-labelledby',
-  'placeholder',
-  'title',
-  'hidden',
-  'style',
-  'class',
-  'for',
-  'name',
-  'type',
-  'autocomplete',
-  'open',
-  'aria-hidden',
-];
+const OBSERVED_ATTRIBUTES = [...LAYOUT, 'aria-label', 'aria-labelledby', 'placeholder', 'title', 'for', 'name', 'type', 'autocomplete'];
 
 /**
  * Custom elements seen before they had a shadow root: it may come later, with no mutation to tell. Kept
@@ -110,6 +96,8 @@ export interface PageChange {
   labels: boolean;
   /** Something a page reader reads (a dialog, or any content on a page whose readers watch it all). */
   readers: boolean;
+  /** Elements and shadow roots added (or changed) that hold a field or a `label[for]`: what the next scan searches. */
+  added: Node[];
 }
 
 export interface ObserverDeps {
@@ -117,6 +105,8 @@ export interface ObserverDeps {
   owns(node: Node): boolean;
   /** Once per batch of mutation records that may matter. */
   onChange(change: PageChange): void;
+  /** On a batch of mutation records while custom elements wait for a shadow root (someone should look soon). */
+  onWaiting?(): void;
   /** Whether the page's readers want to hear of every content change (the Identifiers and status pages). */
   readersWatchAll?(): boolean;
   /** Custom elements whose shadow root may come later (injectable for tests). */
@@ -128,7 +118,6 @@ export class PageObserver {
   private readonly pending: PendingHosts;
   private readonly observer: MutationObserver;
   private map: FieldMap = { ancestors: new Map(), labelledBy: new Set() };
-  private nearCache = new Map<Element, boolean>();
   /** Far containers re-rendered with nothing for us: how many renders in a row (see onMutations). */
   private readonly churn = new WeakMap<Node, number>();
 
@@ -161,13 +150,18 @@ export class PageObserver {
 
   private watchAll = false;
 
-  /** Custom elements that got their shadow root since the last look: observed from now on. True if any. */
-  checkPendingHosts(): boolean {
-    if (this.pending.size === 0) return false;
-    const ready = this.pending.takeReady();
-    for (const host of ready) this.findShadowRoots(host);
-    return ready.length > 0;
+  /**
+   * Custom elements that got their shadow root since the last look: observed from now on. Returns their
+   * roots that hold a field, and whether some still wait.
+   */
+  checkPendingHosts(): [Node[], boolean] {
+    this.added = [];
+    for (const host of this.pending.takeReady()) this.findShadowRoots(host);
+    return [this.added, this.pending.size > 0];
   }
+
+  /** Shadow roots with a field (or a label) found in the batch being classified. */
+  private added: Node[] = [];
 
   private observe(root: Document | ShadowRoot): void {
     this.observer.observe(root, {
@@ -197,6 +191,7 @@ export class PageObserver {
       if (this.shadowRoots.has(root) || this.deps.owns(el)) return true;
       this.shadowRoots.add(root);
       this.observe(root);
+      if (watched(root)) this.added.push(root);
       this.findShadowRoots(root);
       return true;
     }
@@ -214,8 +209,9 @@ export class PageObserver {
    * no scan; a change beside a field, to a label, or a dialog opening is passed on.
    */
   private onMutations(records: MutationRecord[]): void {
-    const change: PageChange = { fields: false, labels: false, readers: false };
-    this.nearCache = new Map();
+    if (this.pending.size > 0) this.deps.onWaiting?.();
+    this.added = [];
+    const change: PageChange = { fields: false, labels: false, readers: false, added: this.added };
     const watchAll = this.watchAll;
     for (const r of records) {
       if (this.deps.owns(r.target)) continue;
@@ -223,8 +219,10 @@ export class PageObserver {
       if (r.type === 'childList') {
         const added = r.addedNodes;
         const removed = r.removedNodes;
-        // Our own host added or removed (by us, or by a page that removes it in a loop): not the page's change.
-        if (added.length + removed.length <= 2 && [...added, ...removed].every((n) => this.deps.owns(n))) continue;
+        // Our own host (it lives under <html>) added or removed, by us or by a page that removes it in a loop:
+        // not the page's change.
+        if (!target?.parentElement && added.length + removed.length <= 2 && [...added, ...removed].every((n) => this.deps.owns(n)))
+          continue;
         if (watchAll) change.readers = true;
         const topLevel = !target || target === target.ownerDocument.body || target === target.ownerDocument.documentElement;
         const near = target !== null && (this.nearField(target) || this.inLabelledBy(target));
@@ -255,7 +253,10 @@ export class PageObserver {
           if (node.nodeType !== Node.ELEMENT_NODE || this.deps.owns(node)) continue;
           const el = node as Element;
           if (this.findShadowRoots(el)) found = true;
-          if (!near && holdsField(el)) found = change.fields = change.labels = true;
+          if (watched(el)) {
+            found = change.fields = change.labels = true;
+            this.added.push(el);
+          }
           if (isDialog(el, topLevel)) change.readers = change.fields = true;
         }
         if (churn >= 0) {
@@ -268,6 +269,11 @@ export class PageObserver {
         if (r.type === 'characterData' && (watchAll || (MAY_BE_ERROR.test(r.target.nodeValue ?? '') && target.closest(MESSAGE))))
           change.readers = change.fields = true;
         const layout = r.type === 'attributes' && LAYOUT_ATTRIBUTES.has(r.attributeName ?? '');
+        // A `for` or an input's `type` changed: what is a field, or which label names it, may have.
+        if ((r.attributeName === 'for' || r.attributeName === 'type') && target.matches(WATCHED)) {
+          change.fields = change.labels = true;
+          this.added.push(target);
+        }
         if (this.nearField(target) || this.inLabelledBy(target)) {
           change.fields = true;
           if (!layout) change.labels = true;
@@ -276,6 +282,7 @@ export class PageObserver {
         if (layout && target.matches(DIALOG)) change.readers = change.fields = true;
       }
     }
+    this.added = [];
     if (change.fields || change.readers) this.deps.onChange(change);
   }
 
@@ -292,11 +299,9 @@ export class PageObserver {
 
   /**
    * The element holds a field, or sits just before one (within four siblings of a part of the page that
-   * holds a field), where a field's preceding-text label lives. Answers are cached per batch.
+   * holds a field), where a field's preceding-text label lives. (At most a dozen steps: not worth a cache.)
    */
   private nearField(el: Element): boolean {
-    const cached = this.nearCache.get(el);
-    if (cached !== undefined) return cached;
     const ancestors = this.map.ancestors;
     let answer = false;
     let node: Element = el;
@@ -317,7 +322,6 @@ export class PageObserver {
       }
       node = parent;
     }
-    this.nearCache.set(el, answer);
     return answer;
   }
 }

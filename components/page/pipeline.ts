@@ -1,7 +1,7 @@
 import type { PageReads, PageTexts } from '../../rules/companion/page-evidence';
 import { provisionalDomain } from '../../rules/email/local';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
-import type { AddressParts, Check, ClassifiedField, DomainInfo, Facts, Issue, Locale, PageFacts, PortalErrorInfo } from '../../rules/types';
+import type { AddressParts, Check, DomainInfo, Facts, Locale, PageFacts, PortalErrorInfo } from '../../rules/types';
 import { LIMITS } from '../contract/limits';
 import type { Learned, TabIssue, ReportSnapshot } from '../contract/page';
 import type { ProfileFacts } from '../contract/profile';
@@ -71,9 +71,13 @@ export class Pipeline {
   /** The background's answers: message text → the portal errors it shows, explained. */
   private readonly portalErrors = new Map<string, PortalErrorInfo[]>();
   private scanQueued = false;
+  /** What changed since the last scan, for the next one to search; null: the whole page (start, route change). */
+  private changed: Node[] | null = null;
   /** The page readers run on the next scan: at start, after a route change, or when their element appeared. */
   private readersDue = true;
   private lastReport = '';
+  /** Set by the wiring (wiring.ts): a change that mattered, or custom elements waiting for a shadow root. */
+  hooks = { change() {} };
 
   constructor(private readonly deps: PipelineDeps) {
     this.marks = new MarkLayer(deps.locale);
@@ -86,10 +90,13 @@ export class Pipeline {
     this.observer = new PageObserver({
       // Our shadow root is never observed: among the page's nodes, only our host element is ours.
       owns: (node) => node === this.marks.host,
-      onChange: ({ labels, readers }) => {
+      onChange: ({ labels, readers, added }) => {
         if (labels) this.scanner.invalidate();
+        this.changed = this.changed?.concat(added) ?? null;
         this.queueScan(readers);
+        this.hooks.change();
       },
+      onWaiting: () => this.hooks.change(),
       readersWatchAll: () => this.learner.watchesAll(location.href),
     });
   }
@@ -128,10 +135,10 @@ export class Pipeline {
 
   /** Focuses a flagged field (asked by the popup) and brings it into view. */
   focusField(fieldId: string): boolean {
-    const element = this.scanner.element(fieldId);
-    if (!(element instanceof HTMLElement || (element && 'focus' in element))) return false;
-    (element as HTMLElement).scrollIntoView({ block: 'center' });
-    (element as HTMLElement).focus();
+    const element = this.scanner.element(fieldId) as HTMLElement | undefined;
+    if (!element?.focus) return false;
+    element.scrollIntoView({ block: 'center' });
+    element.focus();
     return true;
   }
 
@@ -174,8 +181,10 @@ export class Pipeline {
     const start = performance.now();
     // A field the last scan did not collect (late, in a container whose renders are looked into only now
     // and then): collect again.
-    if (target && (target as Node).nodeType === Node.ELEMENT_NODE && !this.scanner.knows(target as Element) && isField(target as Element))
+    if (target && (target as Node).nodeType === Node.ELEMENT_NODE && !this.scanner.knows(target as Element) && isField(target as Element)) {
+      this.changed?.push(target as Element);
       this.queueScan();
+    }
     this.scanner.readValues();
     this.check();
     if (__CSP_BENCH__) benchMark('csp:check', start);
@@ -185,7 +194,9 @@ export class Pipeline {
   scan(): void {
     const start = performance.now();
     this.scanQueued = false;
-    this.observer.setFieldMap(this.scanner.collect(this.observer.roots(document)));
+    const changed = this.changed ?? undefined;
+    this.changed = [];
+    this.observer.setFieldMap(this.scanner.collect(this.observer.roots(document), changed));
     const read = performance.now();
     if (this.readersDue) {
       this.readersDue = false;
@@ -207,20 +218,29 @@ export class Pipeline {
     }
   }
 
-  /** Clears cached descriptors and rescans soon (route change, big re-render). */
+  /** Clears cached descriptors and rescans the whole page soon (route change). */
   rescanSoon(): void {
+    this.changed = null;
     this.scanner.invalidate();
     this.queueScan(true);
   }
 
-  /** Custom elements that got their shadow root since the last look: observed from now on, and a rescan. */
-  checkPendingHosts(): void {
-    if (this.observer.checkPendingHosts()) this.rescanSoon();
+  /**
+   * Custom elements that got their shadow root since the last look: observed from now on, and their fields
+   * scanned. Returns whether some are still waiting (look again later).
+   */
+  checkPendingHosts(): boolean {
+    const [roots, waiting] = this.observer.checkPendingHosts();
+    if (roots.length > 0) {
+      this.changed = this.changed?.concat(roots) ?? null;
+      this.queueScan(true);
+    }
+    return waiting;
   }
 
   private check(): void {
     const ctx = { fields: this.scanner.classified(), facts: this.facts, page: this.page };
-    // The 1 s safety net and repeated events re-check often: nothing changed, nothing to do.
+    // Re-reads after activity and repeated events re-check often: nothing changed, nothing to do.
     const key = JSON.stringify([
       this.factsVersion,
       ctx.page,
@@ -242,7 +262,7 @@ export class Pipeline {
       if (element) placed.push({ ...issue, element, label: labels.get(issue.fieldId) ?? '' });
     }
     this.marks.render(placed);
-    this.reportIfChanged(placed, ctx.fields);
+    this.reportIfChanged(placed);
   }
 
   /** Asks the background about new message texts once; the page is read again with the answers. */
@@ -305,15 +325,14 @@ export class Pipeline {
       });
   }
 
-  private reportIfChanged(issues: Issue[], fields: ClassifiedField[]): void {
-    const label = new Map(fields.map((f) => [f.descriptor.id, f.descriptor.labels[0]?.text ?? f.descriptor.name]));
-    const report: TabIssue[] = issues.map(({ code, severity, fieldId, message, params }) => ({
+  private reportIfChanged(issues: PlacedIssue[]): void {
+    const report: TabIssue[] = issues.map(({ code, severity, fieldId, message, params, label }) => ({
       code,
       severity,
       fieldId,
       message,
       params: params as TabIssue['params'],
-      fieldLabel: label.get(fieldId) ?? '',
+      fieldLabel: label ?? '',
     }));
     const key = JSON.stringify(report);
     if (key === this.lastReport) return;

@@ -1,6 +1,6 @@
 import { classifyStatic, withValue } from '../../rules/detect/classify';
 import type { ClassifiedField } from '../../rules/types';
-import { describeField, FIELD_SELECTOR, isField, isVisible, LabelIndex, Sections, valueOf, type FieldElement } from './describe';
+import { describeField, isField, isVisible, LabelIndex, Sections, valueOf, WATCHED, type FieldElement } from './describe';
 import { LIMITS } from '../contract/limits';
 import type { FieldMap } from './observer';
 
@@ -24,40 +24,70 @@ export class FieldScanner {
   private sections = new Sections();
   private labels = new LabelIndex();
   private nextId = 1;
-  private known = new Set<Element>();
+  /** Every field of the last scan (connected or not then), in the roots' order and document order. */
+  private fields: FieldElement[] = [];
 
   constructor(private readonly maxFields = MAX_FIELDS) {}
 
-  /** Collects every field in the roots and reads their values; returns where they are, for the observer. */
-  collect(roots: (Document | ShadowRoot)[]): FieldMap {
-    const found: FieldElement[] = [];
-    for (const root of roots) {
-      // Inputs inside combobox widgets, found in one query rather than one ancestor walk per input.
-      const inner = new Set(root.querySelectorAll('[role="combobox"] input'));
-      const inCombobox = (el: Element) => inner.has(el);
-      for (const el of root.querySelectorAll(FIELD_SELECTOR)) {
-        if (found.length >= this.maxFields) break;
-        if (isField(el, inCombobox)) found.push(el);
+  /**
+   * Finds the fields and reads their values; returns where they are, for the observer. With `changed` (the
+   * elements and shadow roots added or changed since the last scan), only those are searched, and the
+   * fields found before are kept while they are connected and still fields: a scan costs what changed and
+   * the fields, never the page. Without it, every root is searched (the first scan, a route change).
+   */
+  collect(roots: (Document | ShadowRoot)[], changed?: readonly Node[]): FieldMap {
+    let found = changed ? this.fields.filter((el) => el.isConnected && isField(el)) : [];
+    if (!changed) this.labels = new LabelIndex();
+    // Fields are kept in the roots' order (the document, then shadow roots as found), then document order.
+    const rank = new Map<Node, number>(roots.map((r, i) => [r, i]));
+    const before = (a: Node, b: Node) => {
+      const ra = rank.get(a.getRootNode())!;
+      const rb = rank.get(b.getRootNode())!;
+      return ra < rb || (ra === rb && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+    };
+    for (const node of changed ?? roots) {
+      if (!node.isConnected || rank.get(node.getRootNode()) === undefined) continue;
+      const block: FieldElement[] = [];
+      for (const el of [
+        ...('matches' in node && (node as Element).matches(WATCHED) ? [node as Element] : []),
+        ...(node as ParentNode).querySelectorAll(WATCHED),
+      ]) {
+        // A new `label[for]` (or a changed `for`): the index is made again when a field is next described.
+        if (el.tagName === 'LABEL') this.labels = new LabelIndex();
+        // New, or moved (removed and added again): described afresh.
+        else if (isField(el)) {
+          block.push(el);
+          this.described.delete(el);
+        }
       }
+      if (block.length === 0) continue;
+      // What was added is one stretch of the page: its fields go, in their order, before the first kept
+      // field that comes after it (a binary search, not a sort).
+      const inBlock = new Set<Element>(block);
+      found = found.filter((el) => !inBlock.has(el));
+      let lo = 0;
+      for (let hi = found.length; lo < hi;) {
+        const mid = (lo + hi) >> 1;
+        if (before(found[mid]!, node)) lo = mid + 1;
+        else hi = mid;
+      }
+      found = [...found.slice(0, lo), ...block, ...found.slice(lo)];
     }
+    found.length = Math.min(found.length, this.maxFields);
+    this.fields = found;
     this.elements.clear();
-    this.known = new Set(found);
     for (const el of found) this.elements.set(this.idOf(el), el);
     this.visible = found.filter(isVisible);
     const ancestors = new Map<Node, number>();
+    const labelledBy = new Set<string>();
     for (const el of found) {
       let depth = 0;
       for (let n: Node | null = el; n && (ancestors.get(n) ?? Infinity) > depth; n = n.parentNode, depth++) ancestors.set(n, depth);
+      for (const id of el.getAttribute('aria-labelledby')?.split(/\s+/) ?? []) if (id) labelledBy.add(id);
     }
-    const labelledBy = new Set<string>();
-    for (const root of roots) {
-      for (const el of root.querySelectorAll('[aria-labelledby]')) {
-        for (const id of el.getAttribute('aria-labelledby')!.split(/\s+/)) if (id) labelledBy.add(id);
-      }
-    }
-    // Headings and label[for] indexes are per scan: the page may have changed since the last one.
+    // Headings are looked up per scan (the page may have changed since the last one); label[for] are indexed
+    // once and the index kept until a label is added (above).
     this.sections = new Sections();
-    this.labels = new LabelIndex();
     this.readValues();
     return { ancestors, labelledBy };
   }
@@ -94,7 +124,7 @@ export class FieldScanner {
 
   /** Whether the last collect found this field. */
   knows(el: Element): boolean {
-    return this.known.has(el);
+    return this.fields.includes(el as FieldElement);
   }
 
   /** Forgets every description: a label, a heading or the text around a field may have changed. */

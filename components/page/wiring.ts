@@ -1,4 +1,5 @@
 import { isAuthorizeProviderText } from '../../rules/companion/evidence';
+import { timed } from './bench';
 import { isSubmitText } from '../../rules/learn/terms';
 
 /**
@@ -8,9 +9,9 @@ import { isSubmitText } from '../../rules/learn/terms';
 export interface PageContext {
   readonly isValid: boolean;
   addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void;
-  setInterval(handler: () => void, timeout: number): number;
+  setTimeout(handler: () => void, timeout: number): number;
   requestAnimationFrame(callback: FrameRequestCallback): number;
-  onInvalidated(callback: () => void): () => void;
+  onInvalidated(callback: () => void): void;
 }
 
 /** What the wiring drives. */
@@ -20,9 +21,12 @@ export interface WiredPipeline {
   onSubmitIntent(): void;
   onAuthorizeProvider(text: string): void;
   rescanSoon(): void;
-  checkPendingHosts(): void;
+  /** Custom elements that got their shadow root are scanned; true while some still wait for one. */
+  checkPendingHosts(): boolean;
   marks: { reposition(): void };
   stop(): void;
+  /** Set by the wiring: called when a page change mattered (or custom elements wait for a shadow root). */
+  hooks: { change(): void };
 }
 
 /** How soon after the user's own press or key a submit event counts as theirs. */
@@ -41,8 +45,9 @@ function buttonText(event: Event): string | null {
  * Connects the page's events to the pipeline:
  * - a user edit (input, change, focusout) re-checks at once; DOM changes go through the observer;
  * - submitting, or pressing a Save / Next button, is when a legal business profile is taken as given;
- * - scroll and resize move the marks (once per frame);
- * - a slow safety net (values set by the page's own script fire no event; late shadow roots);
+ * - scroll, resize and the page's growing or shrinking move the marks (once per frame);
+ * - a second after the user or the page did something, values are read again (a page's own script sets
+ *   values with no event) and late shadow roots looked for; nothing runs while nothing happens;
  * - an in-app route change rescans;
  * - a frame that goes away calls `onFrameGone` (its issues go with it).
  */
@@ -53,7 +58,10 @@ export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window,
   // right after the user's own press or key (the submit that press caused).
   let lastGesture = -Infinity;
   const gesture = (e: Event) => {
-    if (e.isTrusted) lastGesture = performance.now();
+    if (!e.isTrusted) return;
+    lastGesture = performance.now();
+    // (A click may make the page's own script fill fields, with no event: read them a second later.)
+    settle();
   };
   for (const type of ['pointerdown', 'keydown']) ctx.addEventListener(doc, type, gesture, { capture: true });
   ctx.addEventListener(
@@ -78,7 +86,10 @@ export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window,
     { capture: true },
   );
 
-  const onEdit = (e: Event) => pipeline.onUserEdit(e.composedPath()[0] ?? e.target);
+  const onEdit = (e: Event) => {
+    pipeline.onUserEdit(e.composedPath()[0] ?? e.target);
+    settle();
+  };
   for (const type of ['input', 'change', 'focusout']) ctx.addEventListener(doc, type, onEdit, { capture: true });
 
   let repositionQueued = false;
@@ -92,6 +103,9 @@ export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window,
   };
   ctx.addEventListener(win, 'scroll', reposition, { capture: true, passive: true });
   ctx.addEventListener(win, 'resize', reposition, { passive: true });
+  // Content above a field grew or shrank (a banner, a panel opening): the page's height changed.
+  const resized = new ResizeObserver(timed(reposition));
+  resized.observe(doc.documentElement);
 
   let href = win.location.href;
   const onRoute = () => {
@@ -99,15 +113,27 @@ export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window,
     href = win.location.href;
     pipeline.rescanSoon();
   };
-  ctx.setInterval(() => {
-    pipeline.checkPendingHosts();
-    onRoute();
-    pipeline.onUserEdit();
-  }, 1000);
-  // An in-app route change: at once where the Navigation API tells, else within the second.
+  let settling = false;
+  const settle = () => {
+    if (settling) return;
+    settling = true;
+    ctx.setTimeout(() => {
+      settling = false;
+      onRoute();
+      pipeline.onUserEdit();
+      if (pipeline.checkPendingHosts()) settle();
+    }, 1000);
+  };
+  pipeline.hooks = { change: settle };
+  settle();
+  // An in-app route change: at once where the Navigation API tells, else a second after the change or the
+  // gesture that came with it.
   const navigation = (win as { navigation?: EventTarget }).navigation;
   if (navigation) ctx.addEventListener(navigation, 'navigatesuccess', onRoute);
   ctx.addEventListener(win, 'popstate', onRoute);
   if (win !== win.top && options.onFrameGone) ctx.addEventListener(win, 'pagehide', options.onFrameGone);
-  ctx.onInvalidated(() => pipeline.stop());
+  ctx.onInvalidated(() => {
+    resized.disconnect();
+    pipeline.stop();
+  });
 }

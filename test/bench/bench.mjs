@@ -79,11 +79,13 @@ try {
   //    so every field is collected and its value read, and every field holding a value is described,
   //    classified and checked from scratch. Measured on the generated form (work emails filled, the rest
   //    empty, as an onboarding form is before it is filled in), and on the same form with every field filled.
+  // (Waits poll by time, not by animation frame: a quiet page may produce no frame for seconds, and a
+  // scan that has run would then be seen only when the wait times out.)
   async function fullScans(url) {
     const p = await ext.browser.newPage();
     await interceptPortal(p);
     await p.goto(url, { waitUntil: 'load' });
-    await p.waitForFunction(() => performance.getEntriesByName('csp:scan').length > 0, { timeout: 10000 });
+    await p.waitForFunction(() => performance.getEntriesByName('csp:scan').length > 0, { timeout: 10000, polling: 25 });
     const fieldCount = await p.evaluate(() => document.querySelectorAll('input').length);
     const scans = [];
     for (let i = 0; i < ROUNDS; i++) {
@@ -92,7 +94,7 @@ try {
         const form = document.getElementById('form');
         form.replaceWith(form.cloneNode(true));
       });
-      await p.waitForFunction((n) => performance.getEntriesByName('csp:scan').length > n, { timeout: 5000 }, before);
+      await p.waitForFunction((n) => performance.getEntriesByName('csp:scan').length > n, { timeout: 5000, polling: 25 }, before);
       scans.push(await p.evaluate(() => performance.getEntriesByName('csp:scan').at(-1).duration));
     }
     const steps = await p.evaluate(() =>

@@ -114,13 +114,13 @@ async function sweep(ext, kind) {
   const times = [];
   for (const filler of [1000, 10000, 100000]) {
     const p = await open(ext, `${PORTAL}/sweep-${filler}`, busyPage({ rows: 0, filler }));
-    await p.waitForFunction(() => performance.getEntriesByName('csp:scan').length > 0, { timeout: 20000 });
+    await p.waitForFunction(() => performance.getEntriesByName('csp:scan').length > 0, { timeout: 20000, polling: 25 });
     await sleep(1200);
     const scans = [];
     for (let i = 0; i < (smoke ? 5 : 15); i++) {
       const n = await p.evaluate(() => performance.getEntriesByName('csp:scan').length);
       await p.evaluate((i) => (document.getElementById('lbl-0').textContent = `Company name ${i}`), i);
-      await p.waitForFunction((n) => performance.getEntriesByName('csp:scan').length > n, { timeout: 5000 }, n);
+      await p.waitForFunction((n) => performance.getEntriesByName('csp:scan').length > n, { timeout: 5000, polling: 25 }, n);
       scans.push(await p.evaluate(() => performance.getEntriesByName('csp:scan').at(-1).duration));
     }
     times.push(median(scans));
@@ -131,11 +131,11 @@ async function sweep(ext, kind) {
   report(kind, 'scan time, 100k ÷ 1k nodes (flat)', spread, '×', 1.2, "sub-0.1 ms timings are at the clock's resolution");
   for (const fields of [10, 40, 200]) {
     const p = await open(ext, `${PORTAL}/fields-${fields}`, busyPage({ rows: 0, fields }));
-    await p.waitForFunction(() => performance.getEntriesByName('csp:scan').length > 0, { timeout: 20000 });
+    await p.waitForFunction(() => performance.getEntriesByName('csp:scan').length > 0, { timeout: 20000, polling: 25 });
     await sleep(1000);
     const n = await p.evaluate(() => performance.getEntriesByName('csp:scan').length);
     await p.evaluate(() => (document.getElementById('lbl-0').textContent = 'Company name (legal)'));
-    await p.waitForFunction((n) => performance.getEntriesByName('csp:scan').length > n, { timeout: 5000 }, n);
+    await p.waitForFunction((n) => performance.getEntriesByName('csp:scan').length > n, { timeout: 5000, polling: 25 }, n);
     report(
       kind,
       `scan after a label change, ${fields} fields`,

@@ -167,7 +167,8 @@ describe('#5 the page cannot switch the content script off', () => {
     let alive = true;
     const life = new Lifetime(() => alive);
     const tick = vi.fn();
-    life.setInterval(tick, 5);
+    life.setTimeout(tick, 5);
+    life.requestAnimationFrame(tick);
     await life.onClaimedInvalid(async () => {
       throw new Error('Extension context invalidated.');
     });

@@ -5,10 +5,14 @@ import { noEvidence } from './support';
 import { collectPage, headingsOf } from '../../components/page/evidence';
 import { pageReads, readPageEvidence } from '../../rules/companion/page-evidence';
 import { Learner } from '../../components/page/learner';
+import { Lifetime } from '../../components/page/lifetime';
+import { Pipeline } from '../../components/page/pipeline';
 import { PageObserver, PendingHosts } from '../../components/page/observer';
 import { FieldScanner } from '../../components/page/scanner';
 import { wirePage, type PageContext } from '../../components/page/wiring';
 import { parseAddressLines } from '../../rules/address/compare';
+import { CHECKS } from '../../rules/checks';
+import { describeDomain } from '../../rules/email/domain';
 import type { Learned } from '../../components/contract/page';
 
 /** Mutation records are delivered in a microtask. */
@@ -111,11 +115,12 @@ describe('PageObserver', () => {
     const late = document.createElement('x-late');
     document.body.append(late);
     await flush();
-    expect(observer.checkPendingHosts()).toBe(false);
+    expect(observer.checkPendingHosts()).toEqual([[], true]);
     late.attachShadow({ mode: 'open' }).innerHTML = '<input>';
-    expect(observer.checkPendingHosts()).toBe(true);
+    // Its root, which holds a field, is for the next scan to search.
+    expect(observer.checkPendingHosts()[0]).toEqual([late.shadowRoot]);
     expect(observer.roots(document)).toContain(late.shadowRoot);
-    expect(observer.checkPendingHosts()).toBe(false);
+    expect(observer.checkPendingHosts()[0]).toEqual([]);
   });
 });
 
@@ -155,6 +160,62 @@ describe('FieldScanner', () => {
     const map = scanner.collect(roots());
     expect(map.labelledBy).toEqual(new Set(['l']));
     expect([...document.querySelectorAll('input')].filter((i) => map.ancestors.has(i))).toHaveLength(3);
+  });
+
+  it('after the first scan, searches only what changed: new fields in document order, moved ones described again, removed ones gone', () => {
+    document.body.innerHTML = `<form><div id="top"></div><label for="a" id="la">Email address</label><input id="a" value="jane@contoso.com">
+      <div id="mid"></div><div id="box"><label for="b" id="lb">Company name</label><input id="b" value="Contoso"></div><div id="end"></div></form>
+      <div id="far">${'<p><span>x</span></p>'.repeat(50)}</div>`;
+    const scanner = new FieldScanner();
+    scanner.collect(roots());
+    const ids = () => scanner.classified().map((f) => `${f.descriptor.htmlId}:${f.kind}`);
+    expect(ids()).toEqual(['a:email', 'b:company-name']);
+    // Labels change with no invalidation (descriptions are cached); a field is added before the others.
+    document.querySelector('#la')!.textContent = 'Company name';
+    document.querySelector('#lb')!.textContent = 'Email address';
+    const top = document.querySelector('#top')!;
+    top.innerHTML = '<label for="c">City</label><input id="c" value="Redmond">';
+    // The box is moved to the end (removed and added again): its field is described afresh.
+    const box = document.querySelector('#box')!;
+    document.querySelector('#end')!.append(box);
+    const searched: Node[] = [];
+    const spy = (proto: { querySelectorAll: (s: string) => NodeListOf<Element> }) => {
+      const original = proto.querySelectorAll;
+      proto.querySelectorAll = function (this: Node, selector: string) {
+        searched.push(this);
+        return original.call(this, selector);
+      } as typeof original;
+      return () => (proto.querySelectorAll = original);
+    };
+    const undo = [spy(Document.prototype), spy(Element.prototype)];
+    try {
+      scanner.collect(roots(), [top, box]);
+    } finally {
+      for (const u of undo) u();
+    }
+    expect(ids()).toEqual(['c:city', 'a:email', 'b:email']);
+    // Nothing above what changed was searched: not the document, not the form, not the far part.
+    expect(searched.filter((n) => n.contains(document.querySelector('#far')) || n.contains(top.parentNode))).toEqual([]);
+    document.querySelector('#a')!.remove();
+    scanner.collect(roots(), []);
+    expect(ids()).toEqual(['c:city', 'b:email']);
+    expect(scanner.knows(document.querySelector('#b')!)).toBe(true);
+  });
+
+  it('finds the section by walking back to the nearest heading, and a new label[for] is indexed', () => {
+    document.body.innerHTML = `<h2>Company</h2><div><div><input id="a" value="x"></div></div><h2>Primary contact</h2>
+      <fieldset><div><input id="b" value="y"></div></fieldset><div id="later"></div>`;
+    const scanner = new FieldScanner();
+    scanner.collect(roots());
+    expect(scanner.classified().map((f) => f.descriptor.section)).toEqual(['Company', 'Primary contact']);
+    const later = document.querySelector('#later')!;
+    later.innerHTML = '<label for="a">Email address</label>';
+    scanner.invalidate();
+    scanner.collect(roots(), [later]);
+    expect(scanner.classified()[0]).toMatchObject({
+      kind: 'email',
+      descriptor: { labels: [{ source: 'label-for', text: 'Email address' }] },
+    });
   });
 
   it('gives a registered anchor an id marks can use', () => {
@@ -213,7 +274,7 @@ describe('wirePage', () => {
   function fakeContext() {
     const listeners: [EventTarget, string, (e: Event) => void][] = [];
     let invalidated: (() => void)[] = [];
-    const intervals: (() => void)[] = [];
+    const timers: (() => void)[] = [];
     const frames: FrameRequestCallback[] = [];
     const ctx: PageContext = {
       isValid: true,
@@ -221,7 +282,7 @@ describe('wirePage', () => {
         listeners.push([target, type, handler]);
         target.addEventListener(type, handler, options);
       },
-      setInterval: (fn) => intervals.push(fn),
+      setTimeout: (fn) => timers.push(fn),
       requestAnimationFrame: (cb) => frames.push(cb),
       onInvalidated: (cb) => {
         invalidated.push(cb);
@@ -232,16 +293,17 @@ describe('wirePage', () => {
       for (const [target, type, handler] of listeners) target.removeEventListener(type, handler, { capture: true });
       for (const cb of invalidated) cb();
     };
-    return { ctx, intervals, frames, invalidate };
+    return { ctx, timers, frames, invalidate };
   }
   const pipeline = () => ({
     onUserEdit: vi.fn(),
     onSubmitIntent: vi.fn(),
     onAuthorizeProvider: vi.fn(),
     rescanSoon: vi.fn(),
-    checkPendingHosts: vi.fn(),
+    checkPendingHosts: vi.fn(() => false),
     stop: vi.fn(),
     marks: { reposition: vi.fn() },
+    hooks: { change() {} },
   });
 
   /** happy-dom makes every dispatched event untrusted, as a page script's would be; this one is the user's. */
@@ -288,8 +350,8 @@ describe('wirePage', () => {
     expect(p.onAuthorizeProvider).not.toHaveBeenCalled();
   });
 
-  it('scrolls move the marks once per frame; a route change rescans; the safety net re-reads', () => {
-    const { ctx, frames, intervals } = fakeContext();
+  it('scrolls move the marks once per frame; a route change rescans', () => {
+    const { ctx, frames } = fakeContext();
     const p = pipeline();
     wirePage(ctx, p, window);
     window.dispatchEvent(new Event('scroll'));
@@ -303,9 +365,36 @@ describe('wirePage', () => {
     history.pushState({}, '', `${location.pathname}?route=2`);
     window.dispatchEvent(new Event('popstate'));
     expect(p.rescanSoon).toHaveBeenCalledTimes(1);
-    intervals[0]!();
-    expect(p.checkPendingHosts).toHaveBeenCalledTimes(1);
+  });
+
+  it('values are read again a second after the user or the page did something, and nothing runs while nothing happens', () => {
+    const { ctx, timers } = fakeContext();
+    const p = pipeline();
+    wirePage(ctx, p, window);
+    // At start (values a page script sets just after load; custom elements waiting for a shadow root).
+    expect(timers).toHaveLength(1);
+    timers[0]!();
     expect(p.onUserEdit).toHaveBeenCalledTimes(1);
+    expect(p.checkPendingHosts).toHaveBeenCalledTimes(1);
+    // Nothing happens: no timer, however many scrolls.
+    for (let i = 0; i < 50; i++) window.dispatchEvent(new Event('scroll'));
+    expect(timers).toHaveLength(1);
+    // A change that mattered, a user's press: one timer for both; a route changed with no event
+    // (history.pushState) is seen then.
+    p.hooks.change();
+    document.body.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true })));
+    expect(timers).toHaveLength(2);
+    history.pushState({}, '', `${location.pathname}?route=4`);
+    timers[1]!();
+    expect(p.onUserEdit).toHaveBeenCalledTimes(2);
+    expect(p.rescanSoon).toHaveBeenCalledTimes(1);
+    // Custom elements still waiting: looked at again a second later, until none waits.
+    p.checkPendingHosts.mockReturnValueOnce(true);
+    p.hooks.change();
+    timers[2]!();
+    expect(timers).toHaveLength(4);
+    timers[3]!();
+    expect(timers).toHaveLength(4);
   });
 
   it('once the context is invalidated, the pipeline stops and events reach it no more', () => {
@@ -452,9 +541,9 @@ describe('structural costs (issue 12)', () => {
     }
     expect(changes).toEqual([]);
     // The same grid gaining a field is a change.
-    grid.append(Object.assign(document.createElement('input'), { type: 'text' }));
+    const input = grid.appendChild(Object.assign(document.createElement('input'), { type: 'text' }));
     await flush();
-    expect(changes).toEqual([{ fields: true, labels: true, readers: false }]);
+    expect(changes).toEqual([{ fields: true, labels: true, readers: false, added: [input] }]);
     observer.stop();
   });
 
@@ -477,7 +566,6 @@ describe('structural costs (issue 12)', () => {
   });
 
   it('timers leave no listener behind once they fire', async () => {
-    const { Lifetime } = await import('../../components/page/lifetime');
     let added = 0;
     let removed = 0;
     const add = AbortSignal.prototype.addEventListener;
@@ -502,5 +590,128 @@ describe('structural costs (issue 12)', () => {
       AbortSignal.prototype.addEventListener = add;
       AbortSignal.prototype.removeEventListener = remove;
     }
+  });
+
+  /** A pipeline wired as the content script wires it, with a real Lifetime; what it schedules is counted. */
+  function wired() {
+    const scheduled: (() => void)[] = [];
+    const pipeline = new Pipeline({
+      checks: CHECKS,
+      locale: 'en',
+      lookupDomains: async (hosts) => hosts.map(describeDomain),
+      report: () => {},
+      learn: () => {},
+      parseAddressLines,
+      ...noEvidence,
+      recognisePortalErrors: async (texts) => texts.map(() => []),
+      schedule: (fn) => scheduled.push(fn),
+    });
+    const life = new Lifetime(() => true);
+    pipeline.start();
+    wirePage(life, pipeline, window);
+    return { pipeline, life, scheduled };
+  }
+  const form = (filler: number) => `<header><span id="spin">◐</span></header><main><h1>Legal business profile</h1><form>
+    ${Array.from({ length: 12 }, (_, i) => `<div class="f"><div><span id="l${i}">${i % 2 ? 'Email address' : 'Company name'}</span></div><div><input aria-labelledby="l${i}" value="${i % 2 ? `p${i}@contoso.com` : `Contoso ${i}`}"></div></div>`).join('')}
+    </form><div id="filler">${'<div><span>item</span><span>more</span></div>'.repeat(filler)}</div></main>`;
+
+  it('a spinner far from the fields costs one callback: no scan, no idle callback, no timer, no listener', async () => {
+    document.body.innerHTML = form(10);
+    const { pipeline, life, scheduled } = wired();
+    await flush();
+    scheduled.splice(0).forEach((fn) => fn());
+    const timers = vi.spyOn(window, 'setTimeout');
+    const idle = vi.fn();
+    const rIC = window.requestIdleCallback;
+    window.requestIdleCallback = idle;
+    const add = vi.spyOn(EventTarget.prototype, 'addEventListener');
+    try {
+      const spin = document.getElementById('spin')!;
+      for (let tick = 0; tick < 20; tick++) {
+        spin.textContent = '◐◓◑◒'[tick % 4]!;
+        spin.className = `s${tick % 4}`;
+        await flush();
+      }
+      // (flush itself is one setTimeout per tick.)
+      expect(timers.mock.calls.length).toBe(20);
+      expect(scheduled).toEqual([]);
+      expect(idle).not.toHaveBeenCalled();
+      expect(add).not.toHaveBeenCalled();
+    } finally {
+      timers.mockRestore();
+      add.mockRestore();
+      window.requestIdleCallback = rIC;
+      life.end();
+      pipeline.stop();
+    }
+  });
+
+  it('no listener is added per timer, per frame, per scroll or per scan', async () => {
+    document.body.innerHTML = form(10);
+    const { pipeline, life, scheduled } = wired();
+    const add = vi.spyOn(EventTarget.prototype, 'addEventListener');
+    try {
+      for (let i = 0; i < 100; i++) {
+        life.setTimeout(() => {}, 0);
+        life.requestAnimationFrame(() => {});
+        window.dispatchEvent(new Event('scroll'));
+        pipeline.hooks.change();
+      }
+      for (let i = 0; i < 5; i++) {
+        (document.getElementById('l0') as HTMLElement).textContent = `Company name ${i}`;
+        await flush();
+        scheduled.splice(0).forEach((fn) => fn());
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      expect(add).not.toHaveBeenCalled();
+    } finally {
+      add.mockRestore();
+      life.end();
+      pipeline.stop();
+    }
+  });
+
+  it('a scan after a label change searches no part of the page but the fields: its cost does not grow with the page', async () => {
+    const searched = (filler: number) => {
+      document.body.innerHTML = form(filler);
+      const { pipeline, life, scheduled } = wired();
+      scheduled.splice(0).forEach((fn) => fn());
+      let nodes = 0;
+      const count = <
+        T extends { querySelectorAll: (s: string) => NodeListOf<Element>; getElementsByTagName: (s: string) => HTMLCollection },
+      >(
+        proto: T,
+      ) => {
+        const q = proto.querySelectorAll;
+        const g = proto.getElementsByTagName;
+        proto.querySelectorAll = function (this: Element, sel: string) {
+          nodes += this.getElementsByTagName('*').length;
+          return q.call(this, sel);
+        } as T['querySelectorAll'];
+        proto.getElementsByTagName = function (this: Element, sel: string) {
+          const all = g.call(this, sel);
+          nodes += all.length;
+          return all;
+        } as T['getElementsByTagName'];
+        return () => Object.assign(proto, { querySelectorAll: q, getElementsByTagName: g });
+      };
+      return async () => {
+        const undo = [count(Document.prototype), count(Element.prototype)];
+        try {
+          (document.getElementById('l0') as HTMLElement).textContent = 'Company name (legal)';
+          await flush();
+          expect(scheduled).toHaveLength(1);
+          scheduled.splice(0).forEach((fn) => fn());
+        } finally {
+          undo.forEach((u) => u());
+          life.end();
+          pipeline.stop();
+        }
+        return nodes;
+      };
+    };
+    const small = await searched(10)();
+    const large = await searched(3000)();
+    expect(large).toBe(small);
   });
 });
