@@ -16,6 +16,9 @@ export const LIMITS = {
   /** Hosts asked about in one domain lookup. */
   lookupHosts: 100,
   host: 253,
+  /** Message texts per recognise-portal-errors request, and the longest one. */
+  messageTexts: 20,
+  messageText: 500,
   /** An imported team-profile text, in characters. */
   importText: 1_000_000,
   /** Characters of a field's value that checks read (a longer value is clipped before checking). */

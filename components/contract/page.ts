@@ -76,7 +76,10 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('get-facts') }),
   /** Texts of the messages the page shows (alerts, message bars, dialogs): which documented portal errors are they? */
-  z.object({ type: z.literal('recognise-portal-errors'), texts: z.array(z.string().max(500)).max(20) }),
+  z.object({
+    type: z.literal('recognise-portal-errors'),
+    texts: z.array(z.string().max(LIMITS.messageText)).max(LIMITS.messageTexts),
+  }),
   z.object({ type: z.literal('learn'), learned: learnedSchema }),
   /**
    * What the page shows for the enrollment companion: its headings, and the texts, rows and account the

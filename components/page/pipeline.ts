@@ -3,6 +3,7 @@ import { provisionalDomain } from '../../rules/email/local';
 import { runChecks, unknownHosts } from '../../rules/run-checks';
 import type { AddressParts, Check, DomainInfo, Facts, Locale, PageFacts, PortalErrorInfo } from '../../rules/types';
 import { LIMITS } from '../contract/limits';
+import { Asker } from './asker';
 import type { Learned, TabIssue, ReportSnapshot } from '../contract/page';
 import type { ProfileFacts } from '../contract/profile';
 import { benchMark } from './bench';
@@ -60,11 +61,12 @@ export class Pipeline {
   private readonly learner: Learner;
   private facts: Facts = { domains: {} };
   private page: PageFacts = {};
-  private readonly pendingLookups = new Set<string>();
   /** Elements the page readers anchored marks to (the dialog's suggested side, portal error messages). */
   private anchors: Element[] = [];
-  /** Hosts whose lookup failed, and until when they are not asked about again. */
-  private readonly failedLookups = new Map<string, number>();
+  /** Email hosts asked about: each answer goes into the facts, and the fields are checked again. */
+  private readonly hosts: Asker<DomainInfo>;
+  /** Message texts asked about: the page is read again with the answers (portal errors, explained). */
+  private readonly texts: Asker<PortalErrorInfo[]>;
   /** What the last check saw: the same fields, values and facts give the same issues (no work). */
   private lastCheck = '';
   private factsVersion = 0;
@@ -81,10 +83,31 @@ export class Pipeline {
 
   constructor(private readonly deps: PipelineDeps) {
     this.marks = new MarkLayer(deps.locale);
+    this.hosts = new Asker({
+      ask: (hosts) => deps.lookupDomains(hosts),
+      answer: (_, infos) => {
+        for (const info of infos) this.facts.domains[info.host] = info;
+        this.factsVersion++;
+        this.check();
+      },
+      chunk: LIMITS.lookupHosts,
+      maxKey: LIMITS.host,
+      what: 'domain lookup',
+    });
+    this.texts = new Asker({
+      ask: (texts) => deps.recognisePortalErrors(texts),
+      answer: (texts, errors) => {
+        texts.forEach((t, i) => this.portalErrors.set(t, errors[i] ?? []));
+        this.queueScan(true);
+      },
+      chunk: LIMITS.messageTexts,
+      maxKey: LIMITS.messageText,
+      what: 'portal-error lookup',
+    });
     this.learner = new Learner({
       ...deps,
       portalErrors: (t) => this.portalErrors.get(t),
-      recognise: (t) => this.recognise(t),
+      recognise: (t) => void this.texts.ask(t),
       readAgain: () => this.queueScan(true),
     });
     this.observer = new PageObserver({
@@ -265,64 +288,15 @@ export class Pipeline {
     this.reportIfChanged(placed);
   }
 
-  /** Asks the background about new message texts once; the page is read again with the answers. */
-  private recognise(texts: string[]): void {
-    const wanted = texts.filter((t) => !this.pendingLookups.has(t));
-    if (wanted.length === 0) return;
-    for (const t of wanted) this.pendingLookups.add(t);
-    this.deps
-      .recognisePortalErrors(wanted)
-      .then((errors) => {
-        wanted.forEach((t, i) => this.portalErrors.set(t, errors[i] ?? []));
-        this.queueScan(true);
-      })
-      .catch((error: unknown) => console.warn('[CSP Reseller Assistant] portal-error lookup failed', error))
-      .finally(() => {
-        for (const t of wanted) this.pendingLookups.delete(t);
-      });
-  }
-
   /**
-   * Asks the background about email hosts not known yet, in chunks it accepts. A host it cannot be asked
-   * about (too long) or whose lookup failed is left alone for a while: one bad host never stops the
-   * others being checked, and a failure is not retried every second.
+   * Asks the background about email hosts not known yet. Web-mail the content script knows itself is
+   * marked now; the background's answer replaces it.
    */
   private requestLookups(hosts: string[]): void {
-    const now = performance.now();
-    const wanted: string[] = [];
-    for (const h of hosts) {
-      if (this.pendingLookups.has(h) || (this.failedLookups.get(h) ?? -Infinity) > now) continue;
-      if (h.length > LIMITS.host) this.failedLookups.set(h, Infinity);
-      else wanted.push(h);
-    }
-    // Web-mail the content script knows itself is marked now; the background's answer replaces it.
-    for (const h of wanted) {
+    for (const h of this.hosts.ask(hosts)) {
       const first = this.facts.domains[h] ? null : provisionalDomain(h);
       if (first) this.facts.domains[h] = first;
     }
-    for (let i = 0; i < wanted.length; i += LIMITS.lookupHosts) this.lookup(wanted.slice(i, i + LIMITS.lookupHosts), true);
-  }
-
-  private lookup(chunk: string[], split: boolean): void {
-    for (const h of chunk) this.pendingLookups.add(h);
-    this.deps
-      .lookupDomains(chunk)
-      .then((infos) => {
-        for (const info of infos) this.facts.domains[info.host] = info;
-        this.factsVersion++;
-        this.check();
-      })
-      .catch((error: unknown) => {
-        console.warn('[CSP Reseller Assistant] domain lookup failed', error);
-        // Which host was it? Each is asked about alone, once; a host that fails alone waits a minute.
-        if (split && chunk.length > 1) {
-          for (const h of chunk) this.pendingLookups.delete(h);
-          for (const h of chunk) this.lookup([h], false);
-        } else for (const h of chunk) this.failedLookups.set(h, performance.now() + 60_000);
-      })
-      .finally(() => {
-        for (const h of chunk) this.pendingLookups.delete(h);
-      });
   }
 
   private reportIfChanged(issues: PlacedIssue[]): void {
