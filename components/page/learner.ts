@@ -60,16 +60,9 @@ export class Learner {
    * status): then any content change may matter to them. Elsewhere they wait for a dialog or a route change.
    */
   watchesAll(url: string): boolean {
-    if (url !== this.watchedUrl) {
-      this.watchedUrl = url;
-      const place = placeOfPage(url);
-      this.watching = isIdentifiersPage(url) || (place !== null && READER_PLACES.has(place)) || /\/dashboard(\/v2)?\/home\b/.test(url);
-    }
-    return this.watching;
+    const place = placeOfPage(url);
+    return isIdentifiersPage(url) || (place !== null && READER_PLACES.has(place)) || /\/dashboard(\/v2)?\/home\b/.test(url);
   }
-
-  private watchedUrl = '';
-  private watching = false;
 
   readPage(doc: Document, register: (anchor: Element) => string): PageFacts {
     const identifiers = readIdentifiers(doc);

@@ -118,6 +118,8 @@ export class PageObserver {
   private readonly pending: PendingHosts;
   private readonly observer: MutationObserver;
   private map: FieldMap = { ancestors: new Map(), labelledBy: new Set() };
+  /** Elements found far from every field and label since the last scan (a spinner's): not looked at again. */
+  private far = new WeakSet<Element>();
   /** Far containers re-rendered with nothing for us: how many renders in a row (see onMutations). */
   private readonly churn = new WeakMap<Node, number>();
 
@@ -144,6 +146,7 @@ export class PageObserver {
   /** What the last scan found, for the relevance filter. */
   setFieldMap(map: FieldMap): void {
     this.map = map;
+    this.far = new WeakSet();
     // (Asked once per scan, not per batch: a route change always brings a scan.)
     this.watchAll = this.deps.readersWatchAll?.() ?? false;
   }
@@ -179,8 +182,7 @@ export class PageObserver {
    */
   private findShadowRoots(from: Element | Document | ShadowRoot): boolean {
     let found = from.nodeType === Node.ELEMENT_NODE && this.visitHost(from as Element);
-    // (A shadow root has no getElementsByTagName.)
-    const all: ArrayLike<Element> = 'getElementsByTagName' in from ? from.getElementsByTagName('*') : from.querySelectorAll('*');
+    const all = from.querySelectorAll('*');
     for (let i = 0; i < all.length; i++) if (this.visitHost(all[i]!)) found = true;
     return found;
   }
@@ -219,13 +221,12 @@ export class PageObserver {
       if (r.type === 'childList') {
         const added = r.addedNodes;
         const removed = r.removedNodes;
-        // Our own host (it lives under <html>) added or removed, by us or by a page that removes it in a loop:
+        // Our own host added or removed (one node a record), by us or by a page that removes it in a loop:
         // not the page's change.
-        if (!target?.parentElement && added.length + removed.length <= 2 && [...added, ...removed].every((n) => this.deps.owns(n)))
-          continue;
+        if (added.length + removed.length === 1 && this.deps.owns(added[0] ?? removed[0]!)) continue;
         if (watchAll) change.readers = true;
         const topLevel = !target || target === target.ownerDocument.body || target === target.ownerDocument.documentElement;
-        const near = target !== null && (this.nearField(target) || this.inLabelledBy(target));
+        const near = target !== null && this.near(target);
         if (near) change.fields = change.labels = true;
         // Nodes removed from a part of the page that holds no field held none (else it would be near one).
         for (let i = 0; near || topLevel ? i < removed.length : false; i++) {
@@ -269,14 +270,11 @@ export class PageObserver {
         if (r.type === 'characterData' && (watchAll || (MAY_BE_ERROR.test(r.target.nodeValue ?? '') && target.closest(MESSAGE))))
           change.readers = change.fields = true;
         const layout = r.type === 'attributes' && LAYOUT_ATTRIBUTES.has(r.attributeName ?? '');
-        // A `for` or an input's `type` changed: what is a field, or which label names it, may have.
-        if ((r.attributeName === 'for' || r.attributeName === 'type') && target.matches(WATCHED)) {
-          change.fields = change.labels = true;
-          this.added.push(target);
-        }
-        if (this.nearField(target) || this.inLabelledBy(target)) {
+        if (this.near(target)) {
           change.fields = true;
           if (!layout) change.labels = true;
+          // An attribute of a field or a label (a `type` may make a field, a `for` name another): searched again.
+          if (!layout && r.type === 'attributes') this.added.push(target);
         }
         // A dialog shown or hidden by an attribute (open, hidden, class, aria-hidden).
         if (layout && target.matches(DIALOG)) change.readers = change.fields = true;
@@ -284,6 +282,14 @@ export class PageObserver {
     }
     this.added = [];
     if (change.fields || change.readers) this.deps.onChange(change);
+  }
+
+  /** A change at this element may change a field or its label (remembered until the next scan when not). */
+  private near(el: Element): boolean {
+    if (this.far.has(el)) return false;
+    const near = this.nearField(el) || this.inLabelledBy(el);
+    if (!near) this.far.add(el);
+    return near;
   }
 
   /** The element is, or is inside, an element some field names with `aria-labelledby`. */

@@ -17,8 +17,8 @@ export class FieldScanner {
   private readonly elements = new Map<string, Element>();
   /** Per element: its descriptor (without value) and its value-independent classification. */
   private described = new WeakMap<Element, ClassifiedField>();
-  /** The fields of the last scan that are connected and rendered (layout is read once per scan). */
-  private visible: FieldElement[] = [];
+  /** The fields of the last scan that are connected and rendered (layout is read once per scan; a screenshot covers them all). */
+  visible: readonly FieldElement[] = [];
   /** Their current values, for those that hold one. */
   private values = new Map<FieldElement, ReturnType<typeof valueOf>>();
   private sections = new Sections();
@@ -105,11 +105,6 @@ export class FieldScanner {
       this.values.set(el, read);
       if (!this.described.has(el)) this.described.set(el, classifyStatic(describeField(el, this.idOf(el), this.sections, this.labels)));
     }
-  }
-
-  /** The fields of the last scan that are rendered (a screenshot covers them all). */
-  visibleFields(): readonly Element[] {
-    return this.visible;
   }
 
   /** The visible fields that hold a value, classified (the static part comes from the cache). */
