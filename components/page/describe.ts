@@ -230,7 +230,7 @@ function ancestorsOf(el: Element): Ancestors {
   return found;
 }
 
-function byIdIn(el: Element, id: string): Element | null {
+export function byIdIn(el: Element, id: string): Element | null {
   const root = el.getRootNode() as Document | ShadowRoot;
   return root.getElementById?.(id) ?? null;
 }

@@ -1,6 +1,6 @@
 import { classifyStatic, withValue } from '../../rules/detect/classify';
 import type { ClassifiedField } from '../../rules/types';
-import { describeField, isField, isVisible, LabelIndex, Sections, valueOf, WATCHED, type FieldElement } from './describe';
+import { byIdIn, describeField, isField, isVisible, LabelIndex, Sections, valueOf, WATCHED, type FieldElement } from './describe';
 import { LIMITS } from '../contract/limits';
 import type { FieldMap } from './observer';
 
@@ -79,17 +79,21 @@ export class FieldScanner {
     for (const el of found) this.elements.set(this.idOf(el), el);
     this.visible = found.filter(isVisible);
     const ancestors = new Map<Node, number>();
-    const labelledBy = new Set<string>();
     for (const el of found) {
       let depth = 0;
       for (let n: Node | null = el; n && (ancestors.get(n) ?? Infinity) > depth; n = n.parentNode, depth++) ancestors.set(n, depth);
-      for (const id of el.getAttribute('aria-labelledby')?.split(/\s+/) ?? []) if (id) labelledBy.add(id);
     }
+    // The elements fields name with aria-labelledby, too far to hold a preceding-text label (observer.ts).
+    for (const el of found)
+      for (const id of el.getAttribute('aria-labelledby')?.split(/\s+/) ?? []) {
+        const label = byIdIn(el, id);
+        if (label && !ancestors.has(label)) ancestors.set(label, 9);
+      }
     // Headings are looked up per scan (the page may have changed since the last one); label[for] are indexed
     // once and the index kept until a label is added (above).
     this.sections = new Sections();
     this.readValues();
-    return { ancestors, labelledBy };
+    return { ancestors };
   }
 
   /** Reads every visible field's value; describes (once) those that hold one. */
