@@ -170,24 +170,17 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
  */
 export class Sections {
   private readonly before = new Map<Element, Element | null>();
-  private readonly texts = new Map<Element, string>();
-
-  private text(el: Element): string {
-    let t = this.texts.get(el);
-    if (t === undefined) this.texts.set(el, (t = textOf(el)));
-    return t;
-  }
 
   of(el: Element, box: Element | null = el.closest('fieldset, table')): string {
     if (box) {
       const fieldset = box.tagName === 'FIELDSET' ? box : box.parentElement?.closest('fieldset');
       const legend = fieldset?.querySelector(':scope > legend');
-      if (legend) return this.text(legend);
+      if (legend) return textOf(legend);
       const caption = box.tagName === 'TABLE' ? box.querySelector(':scope > caption') : null;
-      if (caption) return this.text(caption);
+      if (caption) return textOf(caption);
     }
     const heading = this.headingBefore(el);
-    if (heading) return this.text(heading);
+    if (heading) return textOf(heading);
     const root = el.getRootNode() as Document | ShadowRoot;
     return 'host' in root && root.host ? this.of(root.host) : '';
   }
@@ -196,19 +189,18 @@ export class Sections {
   private headingBefore(el: Element): Element | null {
     const path: Element[] = [];
     let found: Element | null | undefined;
-    for (let node: Element | null = el; node && found === undefined;) {
-      found = this.before.get(node);
-      if (found !== undefined) break;
+    for (let node: Element | null = el; node && (found = this.before.get(node)) === undefined;) {
       path.push(node);
       const prev: Element | null = node.previousElementSibling;
-      if (prev) {
-        const inside = prev.querySelectorAll(HEADING);
-        found = inside.length > 0 ? inside[inside.length - 1] : prev.matches(HEADING) ? prev : undefined;
-        node = prev;
-      } else {
-        node = node.parentElement;
-        if (node?.matches(HEADING)) found = node;
-      }
+      const inside = prev?.querySelectorAll(HEADING);
+      // The last heading in the previous sibling (or that sibling), else the parent if a heading, else on.
+      found = prev
+        ? (inside![inside!.length - 1] ?? (prev.matches(HEADING) ? prev : undefined))
+        : node.parentElement?.matches(HEADING)
+          ? node.parentElement
+          : undefined;
+      if (found) break;
+      node = prev ?? node.parentElement;
     }
     for (const n of path) this.before.set(n, found ?? null);
     return found ?? null;
@@ -238,7 +230,7 @@ function ancestorsOf(el: Element): Ancestors {
   return found;
 }
 
-function byIdIn(el: Element, id: string): Element | null {
+export function byIdIn(el: Element, id: string): Element | null {
   const root = el.getRootNode() as Document | ShadowRoot;
   return root.getElementById?.(id) ?? null;
 }
@@ -251,7 +243,7 @@ function byIdIn(el: Element, id: string): Element | null {
 export class LabelIndex {
   private readonly byRoot = new Map<Node, Map<string, Element[]>>();
 
-  for(el: Element, id: string | null = el.getAttribute('id')): Element[] {
+  for(el: Element, id: string | null): Element[] {
     const root = el.getRootNode() as Document | ShadowRoot;
     let index = this.byRoot.get(root);
     if (!index) {
@@ -281,20 +273,17 @@ function labelsOf(el: FieldElement, index: LabelIndex, attr: Attributes, anc: An
     const t = raw ? text.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL) : text;
     if (t) out.push({ source, text: t });
   };
-  const labelled = attr('aria-labelledby');
-  if (labelled) {
-    add(
-      'aria-labelledby',
-      labelled
-        .split(/\s+/)
-        .map((id) => {
-          const l = byIdIn(el, id);
-          return l ? textOf(l) : '';
-        })
-        .join(' ')
-        .trim(),
-    );
-  }
+  // The texts of the elements `aria-labelledby` / `aria-describedby` name (one or several ids).
+  const named = (ids: string | null) =>
+    (ids ?? '')
+      .split(/\s+/)
+      .map((id) => {
+        const l = byIdIn(el, id);
+        return l ? textOf(l) : '';
+      })
+      .join(' ')
+      .trim();
+  add('aria-labelledby', named(attr('aria-labelledby')));
   const wrapping = anc.label;
   if (wrapping && !wrapping.hasAttribute('for')) add('label-wrap', textOf(wrapping));
   for (const label of index.for(el, attr('id'))) add(label.contains(el) ? 'label-wrap' : 'label-for', textOf(label));
@@ -313,21 +302,7 @@ function labelsOf(el: FieldElement, index: LabelIndex, attr: Attributes, anc: An
   add('placeholder', attr('placeholder'), true);
   add('title', attr('title'), true);
   // Help text (`aria-describedby`): a weak label, which often names what to enter ("Your PLA ID, 7 digits").
-  const described = attr('aria-describedby');
-  if (described) {
-    add(
-      'aria-describedby',
-      described
-        .split(/\s+/)
-        .map((id) => {
-          const l = byIdIn(el, id);
-          return l ? textOf(l) : '';
-        })
-        .join(' ')
-        .trim()
-        .slice(0, MAX_LABEL),
-    );
-  }
+  add('aria-describedby', named(attr('aria-describedby')).slice(0, MAX_LABEL));
   return out;
 }
 

@@ -30,18 +30,8 @@ function isDialog(el: Element, topLevel: boolean): boolean {
 /** What a portal error's text holds: a code, an MPN / PartnerID word, an address-verification status. */
 const MAY_BE_ERROR = /\d{4,}|mpn|partner ?id|numeric|verif|validat|interactionrequired/i;
 
-/** A render of more nodes than this into one container far from fields may be a churning grid or feed. */
-const CHURN_NODES = 20;
-/** After this many such renders with nothing for us, only every CHURN_RECHECK-th render is looked into. */
-const CHURN_QUIET = 2;
-const CHURN_RECHECK = 16;
-
-/** How far above a field its preceding-text label may sit (describe.ts reads the field and 3 ancestors). */
-const PRECEDING_DEPTH = 3;
-
 /** Attributes that change only what is visible, which every scan reads fresh: no label changed. */
 const LAYOUT = ['class', 'style', 'hidden', 'open', 'aria-hidden'];
-const LAYOUT_ATTRIBUTES = new Set(LAYOUT);
 
 const OBSERVED_ATTRIBUTES = [...LAYOUT, 'aria-label', 'aria-labelledby', 'placeholder', 'title', 'for', 'name', 'type', 'autocomplete'];
 
@@ -82,10 +72,11 @@ export class PendingHosts {
 
 /** Where the last scan found fields: a change outside these parts of the page cannot touch one. */
 export interface FieldMap {
-  /** Every ancestor of every field, with its distance from the nearest field (0: the field itself). */
+  /**
+   * Every ancestor of every field, with its distance from the nearest field (0: the field itself); and the
+   * elements fields name with `aria-labelledby` (far: a change inside one is a label change).
+   */
   ancestors: Map<Node, number>;
-  /** Ids the fields name with `aria-labelledby`: a change inside those elements is a label change. */
-  labelledBy: Set<string>;
 }
 
 /** What a batch of mutation records may have changed. */
@@ -117,7 +108,9 @@ export class PageObserver {
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly pending: PendingHosts;
   private readonly observer: MutationObserver;
-  private map: FieldMap = { ancestors: new Map(), labelledBy: new Set() };
+  private map: FieldMap = { ancestors: new Map() };
+  /** Elements found far from every field and label since the last scan (a spinner's): not looked at again. */
+  private far = new WeakSet<Element>();
   /** Far containers re-rendered with nothing for us: how many renders in a row (see onMutations). */
   private readonly churn = new WeakMap<Node, number>();
 
@@ -144,6 +137,7 @@ export class PageObserver {
   /** What the last scan found, for the relevance filter. */
   setFieldMap(map: FieldMap): void {
     this.map = map;
+    this.far = new WeakSet();
     // (Asked once per scan, not per batch: a route change always brings a scan.)
     this.watchAll = this.deps.readersWatchAll?.() ?? false;
   }
@@ -179,8 +173,7 @@ export class PageObserver {
    */
   private findShadowRoots(from: Element | Document | ShadowRoot): boolean {
     let found = from.nodeType === Node.ELEMENT_NODE && this.visitHost(from as Element);
-    // (A shadow root has no getElementsByTagName.)
-    const all: ArrayLike<Element> = 'getElementsByTagName' in from ? from.getElementsByTagName('*') : from.querySelectorAll('*');
+    const all = from.querySelectorAll('*');
     for (let i = 0; i < all.length; i++) if (this.visitHost(all[i]!)) found = true;
     return found;
   }
@@ -219,13 +212,12 @@ export class PageObserver {
       if (r.type === 'childList') {
         const added = r.addedNodes;
         const removed = r.removedNodes;
-        // Our own host (it lives under <html>) added or removed, by us or by a page that removes it in a loop:
+        // Our own host added or removed (one node a record), by us or by a page that removes it in a loop:
         // not the page's change.
-        if (!target?.parentElement && added.length + removed.length <= 2 && [...added, ...removed].every((n) => this.deps.owns(n)))
-          continue;
+        if (added.length + removed.length === 1 && this.deps.owns(added[0] ?? removed[0]!)) continue;
         if (watchAll) change.readers = true;
         const topLevel = !target || target === target.ownerDocument.body || target === target.ownerDocument.documentElement;
-        const near = target !== null && (this.nearField(target) || this.inLabelledBy(target));
+        const near = target !== null && this.near(target);
         if (near) change.fields = change.labels = true;
         // Nodes removed from a part of the page that holds no field held none (else it would be near one).
         for (let i = 0; near || topLevel ? i < removed.length : false; i++) {
@@ -239,8 +231,9 @@ export class PageObserver {
         // A container far from every field that the page re-renders again and again (a live grid, a feed):
         // once several renders brought neither a field nor a shadow root, its renders are looked into only
         // now and then. A field the user reaches in it meanwhile is found by its first event (wiring.ts).
-        const churn = !near && target !== null && added.length > CHURN_NODES ? (this.churn.get(target) ?? 0) : -1;
-        if (churn >= CHURN_QUIET && churn % CHURN_RECHECK !== 0) {
+        // (A render of more than 20 nodes may be churn; after 2 such renders with nothing for us, every 16th.)
+        const churn = !near && target !== null && added.length > 20 ? (this.churn.get(target) ?? 0) : -1;
+        if (churn >= 2 && churn % 16 !== 0) {
           this.churn.set(target!, churn + 1);
           if (topLevel)
             for (let i = 0; i < added.length; i++)
@@ -268,15 +261,12 @@ export class PageObserver {
         // spinner or a live status with a percentage, ten times a second, is not).
         if (r.type === 'characterData' && (watchAll || (MAY_BE_ERROR.test(r.target.nodeValue ?? '') && target.closest(MESSAGE))))
           change.readers = change.fields = true;
-        const layout = r.type === 'attributes' && LAYOUT_ATTRIBUTES.has(r.attributeName ?? '');
-        // A `for` or an input's `type` changed: what is a field, or which label names it, may have.
-        if ((r.attributeName === 'for' || r.attributeName === 'type') && target.matches(WATCHED)) {
-          change.fields = change.labels = true;
-          this.added.push(target);
-        }
-        if (this.nearField(target) || this.inLabelledBy(target)) {
+        const layout = r.type === 'attributes' && LAYOUT.includes(r.attributeName!);
+        if (this.near(target)) {
           change.fields = true;
           if (!layout) change.labels = true;
+          // An attribute of a field or a label (a `type` may make a field, a `for` name another): searched again.
+          if (!layout && r.type === 'attributes') this.added.push(target);
         }
         // A dialog shown or hidden by an attribute (open, hidden, class, aria-hidden).
         if (layout && target.matches(DIALOG)) change.readers = change.fields = true;
@@ -286,26 +276,16 @@ export class PageObserver {
     if (change.fields || change.readers) this.deps.onChange(change);
   }
 
-  /** The element is, or is inside, an element some field names with `aria-labelledby`. */
-  private inLabelledBy(el: Element): boolean {
-    if (this.map.labelledBy.size === 0) return false;
-    // Label elements are small: a change inside one sits a few levels below it at most.
-    let depth = 0;
-    for (let node: Element | null = el; node && depth < 8; node = node.parentElement, depth++) {
-      if (node.id && this.map.labelledBy.has(node.id)) return true;
-    }
-    return false;
-  }
-
   /**
-   * The element holds a field, or sits just before one (within four siblings of a part of the page that
-   * holds a field), where a field's preceding-text label lives. (At most a dozen steps: not worth a cache.)
+   * A change at this element may change a field or its label: it is or is inside a field's ancestor or a
+   * label a field names, or sits just before one (within four siblings of a part of the page that holds a
+   * field), where a field's preceding-text label lives. A "no" is remembered until the next scan.
    */
-  private nearField(el: Element): boolean {
+  private near(el: Element): boolean {
     const ancestors = this.map.ancestors;
     let answer = false;
     let node: Element = el;
-    for (let depth = 0; depth < 12 && !answer; depth++) {
+    for (let depth = 0; depth < 12 && !answer && !this.far.has(el); depth++) {
       if (ancestors.has(node)) {
         answer = true;
         break;
@@ -314,14 +294,15 @@ export class PageObserver {
       if (!parent) break;
       if (ancestors.has(parent)) {
         // A preceding-text label is read from the four siblings before the field or one of its three
-        // nearest ancestors (describe.ts): only there can text change a field's label.
+        // nearest ancestors (describe.ts): only there can text change a field's label (distance ≤ 3).
         let next = node.nextElementSibling;
         for (let hops = 0; next && hops < 4 && !answer; hops++, next = next.nextElementSibling)
-          answer = (ancestors.get(next) ?? Infinity) <= PRECEDING_DEPTH;
+          answer = (ancestors.get(next) ?? Infinity) <= 3;
         break;
       }
       node = parent;
     }
+    if (!answer) this.far.add(el);
     return answer;
   }
 }

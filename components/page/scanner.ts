@@ -1,6 +1,6 @@
 import { classifyStatic, withValue } from '../../rules/detect/classify';
 import type { ClassifiedField } from '../../rules/types';
-import { describeField, isField, isVisible, LabelIndex, Sections, valueOf, WATCHED, type FieldElement } from './describe';
+import { byIdIn, describeField, isField, isVisible, LabelIndex, Sections, valueOf, WATCHED, type FieldElement } from './describe';
 import { LIMITS } from '../contract/limits';
 import type { FieldMap } from './observer';
 
@@ -17,8 +17,8 @@ export class FieldScanner {
   private readonly elements = new Map<string, Element>();
   /** Per element: its descriptor (without value) and its value-independent classification. */
   private described = new WeakMap<Element, ClassifiedField>();
-  /** The fields of the last scan that are connected and rendered (layout is read once per scan). */
-  private visible: FieldElement[] = [];
+  /** The fields of the last scan that are connected and rendered (layout is read once per scan; a screenshot covers them all). */
+  visible: readonly FieldElement[] = [];
   /** Their current values, for those that hold one. */
   private values = new Map<FieldElement, ReturnType<typeof valueOf>>();
   private sections = new Sections();
@@ -79,17 +79,21 @@ export class FieldScanner {
     for (const el of found) this.elements.set(this.idOf(el), el);
     this.visible = found.filter(isVisible);
     const ancestors = new Map<Node, number>();
-    const labelledBy = new Set<string>();
     for (const el of found) {
       let depth = 0;
       for (let n: Node | null = el; n && (ancestors.get(n) ?? Infinity) > depth; n = n.parentNode, depth++) ancestors.set(n, depth);
-      for (const id of el.getAttribute('aria-labelledby')?.split(/\s+/) ?? []) if (id) labelledBy.add(id);
     }
+    // The elements fields name with aria-labelledby, too far to hold a preceding-text label (observer.ts).
+    for (const el of found)
+      for (const id of el.getAttribute('aria-labelledby')?.split(/\s+/) ?? []) {
+        const label = byIdIn(el, id);
+        if (label && !ancestors.has(label)) ancestors.set(label, 9);
+      }
     // Headings are looked up per scan (the page may have changed since the last one); label[for] are indexed
     // once and the index kept until a label is added (above).
     this.sections = new Sections();
     this.readValues();
-    return { ancestors, labelledBy };
+    return { ancestors };
   }
 
   /** Reads every visible field's value; describes (once) those that hold one. */
@@ -105,11 +109,6 @@ export class FieldScanner {
       this.values.set(el, read);
       if (!this.described.has(el)) this.described.set(el, classifyStatic(describeField(el, this.idOf(el), this.sections, this.labels)));
     }
-  }
-
-  /** The fields of the last scan that are rendered (a screenshot covers them all). */
-  visibleFields(): readonly Element[] {
-    return this.visible;
   }
 
   /** The visible fields that hold a value, classified (the static part comes from the cache). */

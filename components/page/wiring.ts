@@ -86,10 +86,7 @@ export function wirePage(ctx: PageContext, pipeline: WiredPipeline, win: Window,
     { capture: true },
   );
 
-  const onEdit = (e: Event) => {
-    pipeline.onUserEdit(e.composedPath()[0] ?? e.target);
-    settle();
-  };
+  const onEdit = (e: Event) => pipeline.onUserEdit(e.composedPath()[0] ?? e.target);
   for (const type of ['input', 'change', 'focusout']) ctx.addEventListener(doc, type, onEdit, { capture: true });
 
   let repositionQueued = false;

@@ -240,7 +240,6 @@ describe('#9 CPU', () => {
         [document.documentElement, 2],
         [document.body, 1],
       ]),
-      labelledBy: new Set(),
     });
     for (let i = 0; i < 5; i++) {
       layer.attach();
