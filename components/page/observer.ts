@@ -262,6 +262,12 @@ export class PageObserver {
         if (r.type === 'characterData' && (watchAll || (MAY_BE_ERROR.test(r.target.nodeValue ?? '') && target.closest(MESSAGE))))
           change.readers = change.fields = true;
         const layout = r.type === 'attributes' && LAYOUT.includes(r.attributeName!);
+        // A `type` that may turn an input into a field (a hidden one shown), or a `for` naming a field, far
+        // from the fields we know: searched as if added.
+        if ((r.attributeName === 'type' || r.attributeName === 'for') && watched(target)) {
+          change.fields = change.labels = true;
+          this.added.push(target);
+        }
         if (this.near(target)) {
           change.fields = true;
           if (!layout) change.labels = true;

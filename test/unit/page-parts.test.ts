@@ -93,6 +93,16 @@ describe('PageObserver', () => {
     expect(changes).toEqual([true]);
   });
 
+  it('an input far from every field whose type changes (a hidden one shown) is searched', async () => {
+    const hidden = document.querySelector('#feed')!.appendChild(Object.assign(document.createElement('input'), { type: 'hidden' }));
+    await flush();
+    changes.length = 0;
+    observer.setFieldMap(new FieldScanner().collect(observer.roots(document)));
+    hidden.type = 'email';
+    await flush();
+    expect(changes).toEqual([true]);
+  });
+
   it('never reacts to its own UI', async () => {
     own.append(document.createElement('button'));
     own.setAttribute('class', 'x');
