@@ -1,4 +1,5 @@
 import { ADDRESS_PARTS, type AddressDiff } from './address/compare';
+import { withoutLocale } from './companion/places';
 import type { AddressPart, AddressParts } from './types';
 
 /**
@@ -54,5 +55,4 @@ export function fixOf(code: string, params: unknown, verified?: AddressParts): F
  * A field's place for "ignore on this field": the issue code, the field's label and the page's path
  * without its locale, so that the same field is recognised on the next visit and in either language's URL.
  */
-export const ignoreKey = (code: string, label: string, path: string) =>
-  `${code}|${path.replace(/^\/[a-z]{2}-[a-z]{2}(?=\/|$)/i, '')}|${label.trim().toLowerCase()}`;
+export const ignoreKey = (code: string, label: string, path: string) => `${code}|${withoutLocale(path)}|${label.trim().toLowerCase()}`;

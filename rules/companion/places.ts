@@ -54,22 +54,25 @@ export const PLACES = {
 
 export type PlaceId = keyof typeof PLACES;
 
+/** The portal's locale prefix of a path (`/en-us`, `/ja-jp`). */
+const LOCALE_PREFIX = /^\/([a-z]{2}-[a-z]{2,4})(?=\/|$)/i;
+
 /** The portal's locale prefix of a URL (`en-us`, `ja-jp`), or '' when it has none. */
 export function portalLocale(url: string): string {
   try {
-    const first = new URL(url).pathname.split('/')[1] ?? '';
-    return /^[a-z]{2}-[a-z]{2,4}$/i.test(first) ? first.toLowerCase() : '';
+    return LOCALE_PREFIX.exec(new URL(url).pathname)?.[1]?.toLowerCase() ?? '';
   } catch {
     return '';
   }
 }
 
+/** A path without the portal's locale prefix (`/ja-jp/dashboard` → `/dashboard`). */
+export const withoutLocale = (path: string): string => path.replace(LOCALE_PREFIX, '') || '/';
+
 /** A URL's path without the portal's locale prefix. */
 export function portalPath(url: string): string {
   try {
-    const path = new URL(url).pathname;
-    const prefix = portalLocale(url);
-    return prefix ? path.slice(prefix.length + 1) || '/' : path;
+    return withoutLocale(new URL(url).pathname);
   } catch {
     return '';
   }
