@@ -105,6 +105,11 @@ function overlays(d: Element): boolean {
   }
   return false;
 }
+/** The viewport the page lays out in (without scrollbars), where marks and cards must stay. */
+const viewport = () => ({
+  width: document.documentElement.clientWidth || innerWidth,
+  height: document.documentElement.clientHeight || innerHeight,
+});
 const inFieldOf = (e: Pick<Entry, 'element'>, t: unknown) => isNode(t) && (e.element === t || e.element.contains(t));
 
 export class MarkLayer {
@@ -435,10 +440,7 @@ export class MarkLayer {
   private placeCard(): void {
     if (!this.open || this.card.hidden) return;
     const { entry } = this.open;
-    const view = {
-      width: document.documentElement.clientWidth || innerWidth,
-      height: document.documentElement.clientHeight || innerHeight,
-    };
+    const view = viewport();
     this.card.style.left = '0px';
     this.card.style.top = '0px';
     this.card.style.maxHeight = '';
@@ -535,10 +537,7 @@ export class MarkLayer {
   reposition(): void {
     if (this.marks.size === 0) return;
     // Read every position first, then write: interleaving reads and writes would force one layout per mark.
-    const view = {
-      width: document.documentElement.clientWidth || innerWidth,
-      height: document.documentElement.clientHeight || innerHeight,
-    };
+    const view = viewport();
     const visible = (r: DOMRect) =>
       r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < view.height && r.left < view.width;
     const fields: { element: Element; rect: Box }[] = [];
