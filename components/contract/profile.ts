@@ -94,6 +94,11 @@ export type ProfileInput = z.input<typeof profileSchema>;
 
 export const emptyProfile = (): Profile => profileSchema.parse({ version: PROFILE_VERSION });
 
+/** Sets (or, with '', clears) the distributor's CSP region; its name and contact email are kept. */
+export function setDistributorRegion(p: Profile, region: string): void {
+  p.distributor = region ? { ...p.distributor, name: p.distributor?.name ?? '', region } : undefined;
+}
+
 /**
  * Upgrades a stored or imported profile of an older version, one step at a time. Version 1 is the
  * first; a step is added here whenever the schema changes, and older files keep importing.

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { resolveCountry } from '../../rules/geo/country';
 import { LanguageOptions, RegionOptions } from './choices';
-import type { Profile } from '../contract/profile';
+import { setDistributorRegion, type Profile } from '../contract/profile';
 import { exportedProgress } from '../contract/progress';
 import { strings } from './strings';
 import type { ProfileResult, SetAsideInfo } from '../contract/extension';
@@ -313,14 +313,7 @@ export function Options() {
             <select
               id="distributor-region"
               value={profile.distributor?.region ?? ''}
-              onChange={(e) =>
-                edit((p) => {
-                  const region = e.currentTarget.value;
-                  p.distributor = region
-                    ? { name: p.distributor?.name ?? '', region, ...(p.distributor?.email ? { email: p.distributor.email } : {}) }
-                    : undefined;
-                })
-              }
+              onChange={(e) => edit((p) => setDistributorRegion(p, e.currentTarget.value))}
             >
               <RegionOptions locale={locale} none={o.noRegion} />
             </select>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { RegionOptions } from './choices';
 import { LIMITS } from '../contract/limits';
-import type { Profile } from '../contract/profile';
+import { setDistributorRegion, type Profile } from '../contract/profile';
 import { sendFromExtension as send } from '../send';
 import { checkImport } from './import-errors';
 import { uiLocale } from './locale';
@@ -35,10 +35,7 @@ export function Welcome() {
       setStatus({ kind: 'errors', lines: [t.opt.failed(error instanceof Error ? error.message : String(error))] });
     }
   };
-  const saveRegion = () =>
-    change((p) => {
-      p.distributor = region ? { name: p.distributor?.name ?? '', region } : undefined;
-    });
+  const saveRegion = () => change((p) => setDistributorRegion(p, region));
   const saveDomain = () => {
     const d = domain.normalize('NFKC').trim().toLowerCase().replace(/^@/, '');
     if (!DOMAIN.test(d)) {

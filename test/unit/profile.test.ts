@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyLearned } from '../../components/background/learn';
-import { emptyProfile, factsOf, parseProfile, PROFILE_FORMAT } from '../../components/contract/profile';
+import { emptyProfile, factsOf, parseProfile, PROFILE_FORMAT, setDistributorRegion } from '../../components/contract/profile';
 import { ProfileStore } from '../../components/background/profile-store';
 
 const NOW = '2026-11-25T00:00:00.000Z';
@@ -44,6 +44,19 @@ describe('team profile JSON', () => {
 
   it('never throws on arbitrary input', () => {
     fc.assert(fc.property(fc.oneof(fc.string(), fc.jsonValue()), (v) => void parseProfile(v)));
+  });
+});
+
+describe('the distributor', () => {
+  it('a region set from options or the first-run page keeps its name and contact email; none clears it', () => {
+    const p = emptyProfile();
+    p.distributor = { name: 'Example Distribution KK', region: 'japan', email: 'partners@distributor.example' };
+    setDistributorRegion(p, 'asia-pacific');
+    expect(p.distributor).toEqual({ name: 'Example Distribution KK', region: 'asia-pacific', email: 'partners@distributor.example' });
+    setDistributorRegion(p, '');
+    expect(p.distributor).toBeUndefined();
+    setDistributorRegion(p, 'japan');
+    expect(p.distributor).toEqual({ name: '', region: 'japan' });
   });
 });
 
