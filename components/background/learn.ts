@@ -98,8 +98,8 @@ export function applyLearned(profile: Profile, learned: Learned, now: string, { 
   }
   const { updatedAt: _a, verifiedAddress: va, ...restNext } = next;
   const { updatedAt: _b, verifiedAddress: vb, ...restOld } = profile;
-  const sameAddress = JSON.stringify({ ...va, confirmedAt: undefined }) === JSON.stringify({ ...vb, confirmedAt: undefined });
-  if (sameAddress && JSON.stringify(restNext) === JSON.stringify(restOld)) return profile;
+  const sameVerified = JSON.stringify({ ...va, confirmedAt: undefined }) === JSON.stringify({ ...vb, confirmedAt: undefined });
+  if (sameVerified && JSON.stringify(restNext) === JSON.stringify(restOld)) return profile;
   next.updatedAt = now;
   return next;
 }
