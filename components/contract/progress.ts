@@ -49,9 +49,6 @@ export function parseProgress(raw: unknown): { ok: true; progress: StoredProgres
     : { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`) };
 }
 
-/** What a page read, as the content script sends it (the background adds where and when). */
-export const evidenceReadingSchema = evidenceRecordSchema.pick({ kind: true, value: true, seen: true });
-
 /**
  * A team-profile file may carry the enrollment progress as an optional `progress` section. Splits it off
  * (the profile schema does not know it): the profile part to parse as before, and the progress when the
