@@ -27,11 +27,14 @@ function isDialog(el: Element, topLevel: boolean): boolean {
   return topLevel && (el.matches(OVERLAY) || (el.firstElementChild !== null && el.querySelector(DIALOG) !== null));
 }
 
+/** Whether `el` holds a native form control: one native query, no node wrapped (for a re-rendered container). */
+const holdsControl = (el: Element) => el.querySelector('input, select, textarea') !== null;
+
 /** What a portal error's text holds: a code, an MPN / PartnerID word, an address-verification status. */
 const MAY_BE_ERROR = /\d{4,}|mpn|partner ?id|numeric|verif|validat|interactionrequired/i;
 
 /** Attributes that change only what is visible, which every scan reads fresh: no label changed. */
-const LAYOUT = ['class', 'style', 'hidden', 'open', 'aria-hidden'];
+const LAYOUT = new Set(['class', 'style', 'hidden', 'open', 'aria-hidden']);
 
 const OBSERVED_ATTRIBUTES = [...LAYOUT, 'aria-label', 'aria-labelledby', 'placeholder', 'title', 'for', 'name', 'type', 'autocomplete'];
 
@@ -111,6 +114,8 @@ export class PageObserver {
   private map: FieldMap = { ancestors: new Map() };
   /** Elements found far from every field and label since the last scan (a spinner's): not looked at again. */
   private far = new WeakSet<Element>();
+  /** Far elements, not dialogs, whose layout attributes changed since the last scan (a spinner's class): skipped at once. */
+  private quiet = new WeakSet<Node>();
   /** Far containers re-rendered with nothing for us: how many renders in a row (see onMutations). */
   private readonly churn = new WeakMap<Node, number>();
 
@@ -138,6 +143,7 @@ export class PageObserver {
   setFieldMap(map: FieldMap): void {
     this.map = map;
     this.far = new WeakSet();
+    this.quiet = new WeakSet();
     // (Asked once per scan, not per batch: a route change always brings a scan.)
     this.watchAll = this.deps.readersWatchAll?.() ?? false;
   }
@@ -207,6 +213,7 @@ export class PageObserver {
     const change: PageChange = { fields: false, labels: false, readers: false, added: this.added };
     const watchAll = this.watchAll;
     for (const r of records) {
+      if (r.type === 'attributes' && this.quiet.has(r.target) && LAYOUT.has(r.attributeName!)) continue;
       if (this.deps.owns(r.target)) continue;
       const target = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
       if (r.type === 'childList') {
@@ -229,11 +236,12 @@ export class PageObserver {
           if (topLevel && isDialog(node as Element, true)) change.readers = change.fields = true;
         }
         // A container far from every field that the page re-renders again and again (a live grid, a feed):
-        // once several renders brought neither a field nor a shadow root, its renders are looked into only
-        // now and then. A field the user reaches in it meanwhile is found by its first event (wiring.ts).
-        // (A render of more than 20 nodes may be churn; after 2 such renders with nothing for us, every 16th.)
+        // once a render brought neither a field nor a shadow root, its renders are not walked node by node,
+        // only asked (natively, no node touched) whether they hold a form control, and walked in full now
+        // and then. A field the user reaches in it meanwhile is found by its first event (wiring.ts).
+        // (A render of more than 20 nodes may be churn; after one with nothing for us, every 32nd in full.)
         const churn = !near && target !== null && added.length > 20 ? (this.churn.get(target) ?? 0) : -1;
-        if (churn >= 2 && churn % 16 !== 0) {
+        if (churn >= 1 && churn % 32 !== 0 && !holdsControl(target!)) {
           this.churn.set(target!, churn + 1);
           if (topLevel)
             for (let i = 0; i < added.length; i++)
@@ -261,21 +269,26 @@ export class PageObserver {
         // spinner or a live status with a percentage, ten times a second, is not).
         if (r.type === 'characterData' && (watchAll || (MAY_BE_ERROR.test(r.target.nodeValue ?? '') && target.closest(MESSAGE))))
           change.readers = change.fields = true;
-        const layout = r.type === 'attributes' && LAYOUT.includes(r.attributeName!);
+        const layout = r.type === 'attributes' && LAYOUT.has(r.attributeName!);
         // A `type` that may turn an input into a field (a hidden one shown), or a `for` naming a field, far
         // from the fields we know: searched as if added.
         if ((r.attributeName === 'type' || r.attributeName === 'for') && watched(target)) {
           change.fields = change.labels = true;
           this.added.push(target);
         }
-        if (this.near(target)) {
+        const near = this.near(target);
+        if (near) {
           change.fields = true;
           if (!layout) change.labels = true;
           // An attribute of a field or a label (a `type` may make a field, a `for` name another): searched again.
           if (!layout && r.type === 'attributes') this.added.push(target);
         }
-        // A dialog shown or hidden by an attribute (open, hidden, class, aria-hidden).
-        if (layout && target.matches(DIALOG)) change.readers = change.fields = true;
+        // A dialog shown or hidden by an attribute (open, hidden, class, aria-hidden). (Roles are not
+        // observed: an element that is not a dialog now stays one that is not, for the observer.)
+        if (layout) {
+          if (target.matches(DIALOG)) change.readers = change.fields = true;
+          else if (!near) this.quiet.add(target);
+        }
       }
     }
     this.added = [];

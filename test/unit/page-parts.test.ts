@@ -7,7 +7,7 @@ import { pageReads, readPageEvidence } from '../../rules/companion/page-evidence
 import { Learner } from '../../components/page/learner';
 import { Lifetime } from '../../components/page/lifetime';
 import { Pipeline } from '../../components/page/pipeline';
-import { PageObserver, PendingHosts } from '../../components/page/observer';
+import { PageObserver, PendingHosts, type PageChange } from '../../components/page/observer';
 import { FieldScanner } from '../../components/page/scanner';
 import { wirePage, type PageContext } from '../../components/page/wiring';
 import { parseAddressLines } from '../../rules/address/compare';
@@ -555,6 +555,39 @@ describe('structural costs (issue 12)', () => {
     await flush();
     expect(changes).toEqual([{ fields: true, labels: true, readers: false, added: [input] }]);
     observer.stop();
+  });
+
+  it('a grid re-rendered again and again is not walked node by node, yet a render that brings a field is seen', () => {
+    document.body.innerHTML = `<main><form><input id="a"></form><section><div role="grid" id="grid"></div></section></main>`;
+    const changes: PageChange[] = [];
+    const observer = new PageObserver({ owns: () => false, onChange: (c) => changes.push(c) });
+    observer.start(document);
+    observer.setFieldMap(new FieldScanner().collect(observer.roots(document)));
+    const grid = document.getElementById('grid')!;
+    // A browser hands a whole render over as one record (happy-dom as one per node): delivered by hand.
+    const deliver = observer as unknown as { onMutations(records: Partial<MutationRecord>[]): void; findShadowRoots(from: Node): boolean };
+    const walks = vi.spyOn(deliver, 'findShadowRoots');
+    const render = (field = false) => {
+      const rows = Array.from({ length: 50 }, () => document.createElement('div'));
+      if (field) rows[7]!.append(document.createElement('select'));
+      const removed = [...grid.children];
+      grid.replaceChildren(...rows);
+      deliver.onMutations([
+        { type: 'childList', target: grid, addedNodes: rows as unknown as NodeList, removedNodes: removed as unknown as NodeList },
+      ]);
+      return rows;
+    };
+    try {
+      render();
+      expect(walks).toHaveBeenCalledTimes(50);
+      for (let i = 0; i < 5; i++) render();
+      expect(walks).toHaveBeenCalledTimes(50);
+      expect(changes).toEqual([]);
+      const rows = render(true);
+      expect(changes).toEqual([{ fields: true, labels: true, readers: false, added: [rows[7]] }]);
+    } finally {
+      observer.stop();
+    }
   });
 
   it('a dialog mounted at the top of the page is for the readers, wherever the fields are', async () => {
