@@ -30,6 +30,16 @@ function isDialog(el: Element, topLevel: boolean): boolean {
 /** Whether `el` holds a native form control: one native query, no node wrapped (for a re-rendered container). */
 const holdsControl = (el: Element) => el.querySelector('input, select, textarea') !== null;
 
+/** Whether a node list holds an element. */
+function hasElement(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]!.nodeType === Node.ELEMENT_NODE) return true;
+  return false;
+}
+
+/** Changes of a far element's text or attributes with nothing for us before it is no longer observed. */
+const NOISY = 20;
+const MAX_EXCLUDED = 16;
+
 /** What a portal error's text holds: a code, an MPN / PartnerID word, an address-verification status. */
 const MAY_BE_ERROR = /\d{4,}|mpn|partner ?id|numeric|verif|validat|interactionrequired/i;
 
@@ -118,6 +128,15 @@ export class PageObserver {
   private quiet = new WeakSet<Node>();
   /** Far containers re-rendered with nothing for us: how many renders in a row (see onMutations). */
   private readonly churn = new WeakMap<Node, number>();
+  /** Far elements whose text or attributes changed with nothing for us: how many times (see `noise`). */
+  private readonly noisy = new WeakMap<Element, number>();
+  /** Far elements that kept changing (a spinner, a clock, a progress bar): not observed until `includeAll`. */
+  private readonly excluded = new Set<Element>();
+  /** The ancestors of the excluded elements: observed without their subtree, their other children with it. */
+  private path = new Set<Node>();
+  /** Far elements that changed in the batch being classified, with nothing for us. */
+  private noise: Element[] = [];
+  private doc: Document | null = null;
 
   constructor(private readonly deps: ObserverDeps) {
     this.pending = deps.pending ?? new PendingHosts();
@@ -125,8 +144,25 @@ export class PageObserver {
   }
 
   start(doc: Document): void {
+    this.doc = doc;
     this.observe(doc);
     this.findShadowRoots(doc);
+  }
+
+  /**
+   * Observes the whole page again, the elements that kept changing included (a route change; a field found
+   * in one of them by the user's event; a scan that found one near a field).
+   */
+  includeAll(): void {
+    if (this.excluded.size === 0) return;
+    this.excluded.clear();
+    this.rewire();
+  }
+
+  /** Whether `node` is in a part of the page that is not observed now (see `includeAll`). */
+  isExcluded(node: Node): boolean {
+    for (const el of this.excluded) if (el.contains(node)) return true;
+    return false;
   }
 
   stop(): void {
@@ -146,6 +182,12 @@ export class PageObserver {
     this.quiet = new WeakSet();
     // (Asked once per scan, not per batch: a route change always brings a scan.)
     this.watchAll = this.deps.readersWatchAll?.() ?? false;
+    // A part of the page not observed that is near a field now (or a page that wants every change read).
+    for (const el of this.excluded)
+      if (this.watchAll || this.near(el)) {
+        this.includeAll();
+        break;
+      }
   }
 
   private watchAll = false;
@@ -163,7 +205,7 @@ export class PageObserver {
   /** Shadow roots with a field (or a label) found in the batch being classified. */
   private added: Node[] = [];
 
-  private observe(root: Document | ShadowRoot): void {
+  private observe(root: Node): void {
     this.observer.observe(root, {
       childList: true,
       subtree: true,
@@ -212,13 +254,21 @@ export class PageObserver {
     this.added = [];
     const change: PageChange = { fields: false, labels: false, readers: false, added: this.added };
     const watchAll = this.watchAll;
+    this.noise = [];
     for (const r of records) {
-      if (r.type === 'attributes' && this.quiet.has(r.target) && LAYOUT.has(r.attributeName!)) continue;
+      if (r.type === 'attributes' && this.quiet.has(r.target) && LAYOUT.has(r.attributeName!)) {
+        this.noise.push(r.target as Element);
+        continue;
+      }
       if (this.deps.owns(r.target)) continue;
       const target = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
       if (r.type === 'childList') {
         const added = r.addedNodes;
         const removed = r.removedNodes;
+        // A new child of an ancestor of an excluded element: observed with its subtree (see `rewire`).
+        if (this.path.has(r.target))
+          for (let i = 0; i < added.length; i++)
+            if (added[i]!.nodeType === Node.ELEMENT_NODE && !this.excluded.has(added[i] as Element)) this.observe(added[i]!);
         // Our own host added or removed (one node a record), by us or by a page that removes it in a loop:
         // not the page's change.
         if (added.length + removed.length === 1 && this.deps.owns(added[0] ?? removed[0]!)) continue;
@@ -249,9 +299,12 @@ export class PageObserver {
           continue;
         }
         let found = false;
+        // Only text replaced far from every field (a spinner's glyph, a clock): noise.
+        let elements = false;
         for (let i = 0; i < added.length; i++) {
           const node = added[i]!;
           if (node.nodeType !== Node.ELEMENT_NODE || this.deps.owns(node)) continue;
+          elements = true;
           const el = node as Element;
           if (this.findShadowRoots(el)) found = true;
           if (watched(el)) {
@@ -264,15 +317,18 @@ export class PageObserver {
           if (found) this.churn.delete(target!);
           else this.churn.set(target!, churn + 1);
         }
+        if (!near && !topLevel && !elements && !watchAll && !hasElement(removed)) this.noise.push(target!);
       } else if (target) {
         // New text in a message the portal shows: read again when it could be an error it explains (a
         // spinner or a live status with a percentage, ten times a second, is not).
-        if (r.type === 'characterData' && (watchAll || (MAY_BE_ERROR.test(r.target.nodeValue ?? '') && target.closest(MESSAGE))))
-          change.readers = change.fields = true;
+        const message =
+          r.type === 'characterData' && (watchAll || (MAY_BE_ERROR.test(r.target.nodeValue ?? '') && target.closest(MESSAGE)));
+        if (message) change.readers = change.fields = true;
         const layout = r.type === 'attributes' && LAYOUT.has(r.attributeName!);
         // A `type` that may turn an input into a field (a hidden one shown), or a `for` naming a field, far
         // from the fields we know: searched as if added.
-        if ((r.attributeName === 'type' || r.attributeName === 'for') && watched(target)) {
+        const named = (r.attributeName === 'type' || r.attributeName === 'for') && watched(target);
+        if (named) {
           change.fields = change.labels = true;
           this.added.push(target);
         }
@@ -285,14 +341,69 @@ export class PageObserver {
         }
         // A dialog shown or hidden by an attribute (open, hidden, class, aria-hidden). (Roles are not
         // observed: an element that is not a dialog now stays one that is not, for the observer.)
-        if (layout) {
-          if (target.matches(DIALOG)) change.readers = change.fields = true;
-          else if (!near) this.quiet.add(target);
-        }
+        const dialog = layout && target.matches(DIALOG);
+        if (dialog) change.readers = change.fields = true;
+        else if (layout && !near) this.quiet.add(target);
+        if (!near && !named && !dialog && !message && !watchAll) this.noise.push(target);
       }
     }
     this.added = [];
     if (change.fields || change.readers) this.deps.onChange(change);
+    if (this.noise.length > 0) this.countNoise();
+  }
+
+  /**
+   * A far element whose text or attributes changed NOISY times with nothing for us (a spinner, a clock, a
+   * progress bar) is no longer observed: such a change costs the page nothing, and us a callback each time.
+   * What is lost: a field, dialog or shadow root that appears inside it later is found by a route change,
+   * by the user's first event in it (wiring.ts), or by a scan that finds it near a field. Never a message
+   * the portal shows (its errors are read), never the top of the page (where dialogs mount), never one in
+   * a shadow root (observed as a whole), and at most MAX_EXCLUDED of them.
+   */
+  private countNoise(): void {
+    let exclude = false;
+    for (const el of this.noise) {
+      const n = (this.noisy.get(el) ?? 0) + 1;
+      this.noisy.set(el, n);
+      if (n === NOISY && this.excludable(el)) {
+        this.excluded.add(el);
+        exclude = true;
+      }
+    }
+    this.noise = [];
+    if (exclude) this.rewire();
+  }
+
+  private excludable(el: Element): boolean {
+    const doc = this.doc;
+    if (!doc || this.excluded.size >= MAX_EXCLUDED || !el.isConnected || el.getRootNode() !== doc) return false;
+    if (el === doc.documentElement || el === doc.body || el === doc.head || el.closest(MESSAGE)) return false;
+    for (const other of this.excluded) if (other.contains(el)) return false;
+    return true;
+  }
+
+  /**
+   * Observes the page again without the excluded elements: each of their ancestors on its own (its
+   * children added or removed, its attributes), every other child of those ancestors with its subtree, and
+   * every shadow root as before. (The text directly inside an ancestor, outside any child element, is not
+   * observed then: the label of a field is never there, since a field's ancestor is never excluded.)
+   */
+  private rewire(): void {
+    const doc = this.doc;
+    if (!doc) return;
+    for (const el of this.excluded) if (!el.isConnected) this.excluded.delete(el);
+    const pending = this.observer.takeRecords();
+    this.observer.disconnect();
+    this.path = new Set();
+    for (const el of this.excluded) for (let n = el.parentNode; n; n = n.parentNode) this.path.add(n);
+    if (this.path.size === 0) this.observe(doc);
+    for (const node of this.path) {
+      this.observer.observe(node, { childList: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+      for (let child = (node as ParentNode).firstElementChild; child; child = child.nextElementSibling)
+        if (!this.path.has(child) && !this.excluded.has(child)) this.observe(child);
+    }
+    for (const root of this.shadowRoots) this.observe(root);
+    if (pending.length > 0) this.onMutations(pending);
   }
 
   /**

@@ -207,6 +207,8 @@ export class Pipeline {
     // A field the last scan did not collect (late, in a container whose renders are looked into only now
     // and then): collect again.
     if (target && (target as Node).nodeType === Node.ELEMENT_NODE && !this.scanner.knows(target as Element) && isField(target as Element)) {
+      // (In a part of the page no longer observed, since it only ever changed its text: observed again.)
+      if (this.observer.isExcluded(target as Node)) this.observer.includeAll();
       this.queueScan(false, [target as Element]);
     }
     this.scanner.readValues();
@@ -244,6 +246,7 @@ export class Pipeline {
 
   /** Clears cached descriptors and rescans the whole page soon (route change). */
   rescanSoon(): void {
+    this.observer.includeAll();
     this.changed = null;
     this.scanner.invalidate();
     this.queueScan(true);

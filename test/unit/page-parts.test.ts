@@ -590,6 +590,108 @@ describe('structural costs (issue 12)', () => {
     }
   });
 
+  describe('an element far from every field that keeps changing its text is no longer observed', () => {
+    const started: PageObserver[] = [];
+    afterEach(() => started.splice(0).forEach((o) => o.stop()));
+    const page = () => {
+      document.body.innerHTML = `<header><nav><a href="#">Home</a></nav><span id="spin" class="s0">◐</span></header>
+        <main><form><div class="row"><span id="l">Email</span><div><input aria-labelledby="l"></div></div></form>
+        <div role="status" id="status">Saving 0%</div></main>`;
+      const changes: PageChange[] = [];
+      const observer = new PageObserver({ owns: () => false, onChange: (c) => changes.push(c) });
+      const calls = vi.spyOn(observer as unknown as { onMutations: (r: MutationRecord[]) => void }, 'onMutations');
+      started.push(observer);
+      observer.start(document);
+      observer.setFieldMap(new FieldScanner().collect(observer.roots(document)));
+      const spin = document.getElementById('spin')!;
+      const tick = async (n: number) => {
+        for (let i = 0; i < n; i++) {
+          spin.textContent = '◐◓◑◒'[i % 4]!;
+          spin.className = `s${i % 4}`;
+          await flush();
+        }
+      };
+      return { observer, changes, calls, spin, tick };
+    };
+
+    it('after 20 changes: no callback for its changes, while the rest of the page is still heard', async () => {
+      const { observer, changes, calls, spin, tick } = page();
+      await tick(10); // (at least two records a tick: the text and the class)
+      expect(calls.mock.calls.length).toBeGreaterThan(0);
+      expect(calls.mock.calls.flatMap(([records]) => records).length).toBeGreaterThanOrEqual(20);
+      expect(observer.isExcluded(spin)).toBe(true);
+      calls.mockClear();
+      await tick(10);
+      expect(calls).not.toHaveBeenCalled();
+      expect(changes).toEqual([]);
+      // Its siblings and the rest of the page are observed as before.
+      const input = document.querySelector('header')!.appendChild(document.createElement('input'));
+      await flush();
+      expect(changes).toEqual([{ fields: true, labels: true, readers: false, added: [input] }]);
+      const later = document.querySelector('nav')!.appendChild(document.createElement('input'));
+      const label = document.getElementById('l')!;
+      label.textContent = 'Email address';
+      await flush();
+      // (happy-dom may hand the two changes over in two callbacks.)
+      expect(changes.slice(1).flatMap((c) => c.added)).toEqual([later]);
+      expect(changes.slice(1).every((c) => c.fields && c.labels)).toBe(true);
+      observer.stop();
+    });
+
+    it('a field that appears inside it is found again once everything is observed again', async () => {
+      const { observer, changes, spin, tick } = page();
+      await tick(10);
+      spin.append(document.createElement('input'));
+      await flush();
+      expect(changes).toEqual([]);
+      observer.includeAll();
+      expect(observer.isExcluded(spin)).toBe(false);
+      const input = spin.appendChild(document.createElement('input'));
+      await flush();
+      expect(changes).toEqual([{ fields: true, labels: true, readers: false, added: [input] }]);
+      observer.stop();
+    });
+
+    it('observed again when a scan finds it near a field', async () => {
+      const { observer, spin, tick } = page();
+      await tick(10);
+      expect(observer.isExcluded(spin)).toBe(true);
+      spin.after(document.createElement('input'));
+      observer.setFieldMap(new FieldScanner().collect(observer.roots(document)));
+      expect(observer.isExcluded(spin)).toBe(false);
+      observer.stop();
+    });
+
+    it('never a message the portal shows: an error code in it after 30 changes is read', async () => {
+      const { observer, changes, calls } = page();
+      const status = document.getElementById('status')!;
+      for (let i = 0; i < 30; i++) {
+        status.textContent = `Saving ${i}%`;
+        await flush();
+      }
+      expect(observer.isExcluded(status)).toBe(false);
+      expect(calls).toHaveBeenCalledTimes(30);
+      status.firstChild!.nodeValue = 'Error 800039: the MPN ID is not valid';
+      await flush();
+      expect(changes.map((c) => c.readers)).toEqual([true]);
+      observer.stop();
+    });
+
+    it('never one that gains elements, nor one near a field', async () => {
+      const { observer } = page();
+      const feed = document.querySelector('nav')!;
+      const label = document.getElementById('l')!;
+      for (let i = 0; i < 30; i++) {
+        feed.append(document.createElement('a'));
+        label.className = `c${i}`;
+        await flush();
+      }
+      expect(observer.isExcluded(feed)).toBe(false);
+      expect(observer.isExcluded(label)).toBe(false);
+      observer.stop();
+    });
+  });
+
   it('a dialog mounted at the top of the page is for the readers, wherever the fields are', async () => {
     document.body.innerHTML = `<form><input id="a"></form>`;
     const changes: { readers: boolean }[] = [];
@@ -684,6 +786,33 @@ describe('structural costs (issue 12)', () => {
       timers.mockRestore();
       add.mockRestore();
       window.requestIdleCallback = rIC;
+      life.end();
+      pipeline.stop();
+    }
+  });
+
+  it('a field the user edits inside a part of the page no longer observed is checked, and the part observed again', async () => {
+    document.body.innerHTML = form(10);
+    const { pipeline, life, scheduled } = wired();
+    try {
+      await flush();
+      scheduled.splice(0).forEach((fn) => fn());
+      const spin = document.getElementById('spin')!;
+      for (let tick = 0; tick < 12; tick++) {
+        spin.textContent = '◐◓◑◒'[tick % 4]!;
+        spin.className = `s${tick % 4}`;
+        await flush();
+      }
+      const observer = (pipeline as unknown as { observer: PageObserver }).observer;
+      expect(observer.isExcluded(spin)).toBe(true);
+      const input = spin.appendChild(Object.assign(document.createElement('input'), { value: 'pat@gmail.com' }));
+      await flush();
+      expect(scheduled).toEqual([]);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      expect(observer.isExcluded(spin)).toBe(false);
+      scheduled.splice(0).forEach((fn) => fn());
+      expect(pipeline['scanner'].knows(input)).toBe(true);
+    } finally {
       life.end();
       pipeline.stop();
     }
