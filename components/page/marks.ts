@@ -123,6 +123,14 @@ export class MarkLayer {
   private open: { entry: Entry; mode: Mode } | null = null;
   private closeTimer = 0;
   private refocusing = false;
+  /**
+   * Where the page's controls and dialogs are (marks keep off them): the pipeline's scan knows them, so that
+   * a reposition (every scroll frame while marks show) never searches the page; by default, the document.
+   */
+  page: PageParts = {
+    controls: () => document.querySelectorAll(FIELD_SELECTOR),
+    dialogs: () => document.querySelectorAll(DIALOGS),
+  };
   /** The page's fields in view at the last reposition (a card avoids covering them when it can). */
   private fieldBoxes: { element: Element; rect: Box }[] = [];
   private noteTimer = 0;
@@ -541,14 +549,14 @@ export class MarkLayer {
     const visible = (r: DOMRect) =>
       r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < view.height && r.left < view.width;
     const fields: { element: Element; rect: Box }[] = [];
-    for (const f of document.querySelectorAll(FIELD_SELECTOR)) {
+    for (const f of this.page.controls()) {
       if (fields.length > 400) break;
       const r = f.getBoundingClientRect();
       if (visible(r)) fields.push({ element: f, rect: rectOf(r) });
     }
     this.fieldBoxes = fields;
     const dialogs: { element: Element; rect: Box; modal: boolean }[] = [];
-    for (const d of document.querySelectorAll('dialog[open], [role="dialog"], [role="alertdialog"]')) {
+    for (const d of this.page.dialogs()) {
       const r = d.getBoundingClientRect();
       if (visible(r)) dialogs.push({ element: d, rect: rectOf(r), modal: overlays(d) });
     }
@@ -651,6 +659,15 @@ export class MarkLayer {
     this.host.remove();
     this.marks.clear();
   }
+}
+
+/** The dialogs marks keep off (and hide under, when modal). */
+export const DIALOGS = 'dialog[open], [role="dialog"], [role="alertdialog"]';
+
+/** The page's controls and dialogs, as the last scan found them. */
+export interface PageParts {
+  controls(): Iterable<Element>;
+  dialogs(): Iterable<Element>;
 }
 
 /** Whether the page shows a modal `<dialog>` (the top layer: the rest of the page is inert). */

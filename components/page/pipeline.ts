@@ -9,7 +9,7 @@ import type { ProfileFacts } from '../contract/profile';
 import { benchMark } from './bench';
 import { isField } from './describe';
 import { Learner } from './learner';
-import { MarkLayer, type PlacedIssue } from './marks';
+import { DIALOGS, MarkLayer, type PlacedIssue } from './marks';
 import { PageObserver } from './observer';
 import { FieldScanner } from './scanner';
 
@@ -66,6 +66,8 @@ export class Pipeline {
   private page: PageFacts = {};
   /** Elements the page readers anchored marks to (the dialog's suggested side, portal error messages). */
   private anchors: Element[] = [];
+  /** The page's dialogs, searched for when the readers run (a dialog appeared, opened or closed). */
+  private dialogs: Element[] = [];
   /** Email hosts asked about: each answer goes into the facts, and the fields are checked again. */
   private readonly hosts: Asker<DomainInfo>;
   /** Message texts asked about: the page is read again with the answers (portal errors, explained). */
@@ -86,6 +88,7 @@ export class Pipeline {
 
   constructor(private readonly deps: PipelineDeps) {
     this.marks = new MarkLayer(deps.locale);
+    this.marks.page = { controls: () => this.scanner.controls(), dialogs: () => this.dialogs };
     this.hosts = new Asker({
       ask: (hosts) => deps.lookupDomains(hosts),
       answer: (_, infos) => {
@@ -226,6 +229,7 @@ export class Pipeline {
     const read = clock();
     if (this.readersDue) {
       this.readersDue = false;
+      this.dialogs = [...document.querySelectorAll(DIALOGS)];
       const anchors: Element[] = [];
       this.page = this.learner.readPage(document, (anchor) => (anchors.push(anchor), this.scanner.register(anchor)));
       this.anchors = anchors;
@@ -233,6 +237,7 @@ export class Pipeline {
       // What the readers anchored (the dialog's side, a portal error's message) keeps its id across scans:
       // the scanner's map is rebuilt by each collect.
       for (const anchor of this.anchors) if (anchor.isConnected) this.scanner.register(anchor);
+      this.dialogs = this.dialogs.filter((d) => d.isConnected);
     }
     const check = clock();
     this.check();

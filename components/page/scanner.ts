@@ -26,6 +26,8 @@ export class FieldScanner {
   private nextId = 1;
   /** Every field of the last scan (connected or not then), in the roots' order and document order. */
   private fields: FieldElement[] = [];
+  /** The other controls found with them (radios, checkboxes, buttons): marks keep off them too. */
+  private others = new Set<Element>();
 
   constructor(private readonly maxFields = MAX_FIELDS) {}
 
@@ -38,6 +40,8 @@ export class FieldScanner {
   collect(roots: (Document | ShadowRoot)[], changed?: readonly Node[]): FieldMap {
     let found = changed ? this.fields.filter((el) => el.isConnected && isField(el)) : [];
     if (!changed) this.labels = new LabelIndex();
+    if (!changed) this.others = new Set();
+    for (const el of this.others) if (!el.isConnected) this.others.delete(el);
     // Fields are kept in the roots' order (the document, then shadow roots as found), then document order.
     const rank = new Map<Node, number>(roots.map((r, i) => [r, i]));
     const before = (a: Node, b: Node) => {
@@ -58,7 +62,7 @@ export class FieldScanner {
         else if (isField(el)) {
           block.push(el);
           this.described.delete(el);
-        }
+        } else if (this.others.size < this.maxFields) this.others.add(el);
       }
       if (block.length === 0) continue;
       // What was added is one stretch of the page: its fields go, in their order, before the first kept
@@ -119,6 +123,12 @@ export class FieldScanner {
       if (stat) out.push(withValue(stat, { ...stat.descriptor, value, optionValue }));
     }
     return out;
+  }
+
+  /** The fields and the other form controls of the last scan, found without searching the page again. */
+  *controls(): Generator<Element> {
+    yield* this.fields;
+    yield* this.others;
   }
 
   /** Whether the last collect found this field. */

@@ -818,6 +818,47 @@ describe('structural costs (issue 12)', () => {
     }
   });
 
+  it('a scan keeps the other controls it met (radios, checkboxes) for the marks to keep off, without searching again', () => {
+    document.body.innerHTML = `<input id="a"><input type="radio" id="r"><label><input type="checkbox" id="c"> Agree</label>`;
+    const scanner = new FieldScanner();
+    scanner.collect([document]);
+    expect([...scanner.controls()].map((e) => e.id)).toEqual(['a', 'r', 'c']);
+    const late = document.body.appendChild(Object.assign(document.createElement('input'), { type: 'radio', id: 'late' }));
+    document.getElementById('r')!.remove();
+    scanner.collect([document], [late]);
+    expect([...scanner.controls()].map((e) => e.id)).toEqual(['a', 'c', 'late']);
+  });
+
+  it('moving the marks (a scroll frame) searches no part of the page: the scan told them where controls and dialogs are', async () => {
+    document.body.innerHTML = form(3000).replace('p1@contoso.com', 'p1@gmail.com');
+    const { pipeline, life, scheduled } = wired();
+    try {
+      await flush();
+      scheduled.splice(0).forEach((fn) => fn());
+      const host = pipeline.marks.host;
+      expect(host.shadowRoot!.querySelectorAll('button[data-issue-code]').length).toBeGreaterThan(0);
+      const searches: unknown[] = [];
+      const spies = [document as Document | Element, Element.prototype].flatMap((target) =>
+        (['querySelectorAll', 'querySelector', 'getElementsByTagName'] as const).map((name) => {
+          const original = target[name] as (...args: unknown[]) => unknown;
+          return vi.spyOn(target, name).mockImplementation(function (this: Node, ...args: unknown[]) {
+            if (this !== host.shadowRoot && !host.shadowRoot!.contains(this)) searches.push([this, ...args]);
+            return original.apply(this, args);
+          } as never);
+        }),
+      );
+      try {
+        for (let i = 0; i < 5; i++) pipeline.marks.reposition();
+      } finally {
+        spies.forEach((s) => s.mockRestore());
+      }
+      expect(searches).toEqual([]);
+    } finally {
+      life.end();
+      pipeline.stop();
+    }
+  });
+
   it('no listener is added per timer, per frame, per scroll or per scan', async () => {
     document.body.innerHTML = form(10);
     const { pipeline, life, scheduled } = wired();
