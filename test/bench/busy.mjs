@@ -11,6 +11,7 @@
 //   event listeners after a minute (and 100 scroll events)        no growth
 //   blur → mark for a web-mail address, cold and warm worker, p95  ≤ 16 ms
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { closeFirstRun, launch, ROOT } from '../e2e/browsers.mjs';
 import { interceptPortal, servePage } from '../e2e/portal.mjs';
 import { busyPage } from './busy-page.mjs';
@@ -23,6 +24,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const PORTAL = 'https://partner.microsoft.com/en-us/dashboard/bench';
 const PLAIN = 'https://partner.microsoft.example/en-us/dashboard/bench'; // the content script does not run here
+/** The builds measured: `.output` of this checkout, or (to compare commits in one session) another one's. */
+const OUTPUT = path.resolve(ROOT, process.env.BENCH_OUTPUT ?? '.output');
 
 export const results = [];
 const report = (browser, name, value, unit, budget, note) => results.push({ browser, name, value, unit, budget, note });
@@ -77,7 +80,7 @@ const timings = (p) =>
  * the bench build's timing hooks, a `performance.measure` per entry, would be counted as the extension's).
  */
 async function profiledRatio() {
-  process.env.CSP_EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+  process.env.CSP_EXTENSION_DIR = path.join(OUTPUT, 'chrome-mv3');
   const ext = await launch('chromium');
   await closeFirstRun(ext);
   try {
@@ -271,14 +274,16 @@ async function blurToMark(ext, kind) {
   await p.close();
 }
 
-export async function runBusy(kinds = ['chromium', 'firefox']) {
+/** `ratioOnly`: only extension ÷ page JS (to compare builds, alternating, in one session). */
+export async function runBusy(kinds = ['chromium', 'firefox'], ratioOnly = false) {
   if (kinds.includes('chromium')) await profiledRatio();
   for (const kind of kinds) {
-    process.env.CSP_EXTENSION_DIR = path.join(ROOT, kind === 'chromium' ? '.output/bench/chrome-mv3' : '.output/bench/firefox-mv2');
+    process.env.CSP_EXTENSION_DIR = path.join(OUTPUT, kind === 'chromium' ? 'bench/chrome-mv3' : 'bench/firefox-mv2');
     const ext = await launch(kind);
     await closeFirstRun(ext);
     try {
       await ratio(ext, kind);
+      if (ratioOnly) continue;
       await sweep(ext, kind);
       await blurToMark(ext, kind);
       if (kind === 'chromium') {
@@ -290,4 +295,10 @@ export async function runBusy(kinds = ['chromium', 'firefox']) {
     }
   }
   return results;
+}
+
+// `node test/bench/busy.mjs --ratio` (after `npm run build` and `npm run build:bench`; `BENCH_OUTPUT` may
+// name another checkout's `.output`): only the busy page's extension ÷ page JS, both browsers.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--ratio')) {
+  for (const r of await runBusy(['chromium', 'firefox'], true)) console.log(`${r.browser}  ${r.name}  ${r.value.toFixed(3)}  (${r.note})`);
 }
