@@ -62,21 +62,26 @@ for (const kind of BROWSERS) {
       });
     }
 
-    it('late rendering and an in-app route change are followed', async () => {
-      const spa = expectations.find((e) => e.phases);
-      const tab = await openPortal(ext, urlOf(spa.file), log);
-      try {
-        for (const phase of spa.phases.slice(1)) {
-          await tab.waitForSelector(phase.ready, { timeout: 10000 });
-          const want = expectedKeys(phase.expect);
-          const marks = await waitForMarks(tab, (m) => keys(m).join() === want.join());
-          assert.deepEqual(keys(marks), want, `after ${phase.atMs} ms`);
+    // Pages that change as they are watched: en/late-render.html (late rendering, an in-app route change),
+    // en/live-updates.html (a header that never stops changing, a panel mounted later, a field added to it).
+    for (const spa of expectations.filter((e) => e.phases)) {
+      // (The first phase, before anything is rendered, is too short to wait out reliably: the later phases'
+      // exact lists show that nothing else was flagged.)
+      it(`${spa.file}: each later phase shows exactly its marks`, async () => {
+        const tab = await openPortal(ext, urlOf(spa.file), log);
+        try {
+          for (const phase of spa.phases.slice(1)) {
+            await tab.waitForSelector(phase.ready, { timeout: 10000 });
+            const want = expectedKeys(phase.expect);
+            const marks = await waitForMarks(tab, (m) => keys(m).join() === want.join());
+            assert.deepEqual(keys(marks), want, `after ${phase.atMs} ms`);
+          }
+          if (spa.finalUrl) assert.equal(tab.url(), spa.finalUrl);
+        } finally {
+          await tab.close();
         }
-        assert.equal(tab.url(), spa.finalUrl);
-      } finally {
-        await tab.close();
-      }
-    });
+      });
+    }
 
     it('the mark disappears once the email is corrected, and comes back when it is personal again', async () => {
       const page = expectations.find((e) => e.file === 'en/legal-business-profile.html');
