@@ -27,8 +27,22 @@ function isDialog(el: Element, topLevel: boolean): boolean {
   return topLevel && (el.matches(OVERLAY) || (el.firstElementChild !== null && el.querySelector(DIALOG) !== null));
 }
 
-/** Whether `el` holds a native form control: one native query, no node wrapped (for a re-rendered container). */
-const holdsControl = (el: Element) => el.querySelector('input, select, textarea') !== null;
+const CONTROL = 'input, select, textarea';
+
+/**
+ * Whether what a container's render added holds a native form control, in native queries: over the
+ * container when the render replaced most of it (a grid re-rendered: one query, no node touched from
+ * script), else over each added element (a feed appended to: the container's older part is not searched).
+ */
+function holdsControl(container: Element, added: NodeList): boolean {
+  if (added.length * 2 >= container.childElementCount) return container.querySelector(CONTROL) !== null;
+  for (let i = 0; i < added.length; i++) {
+    const node = added[i]!;
+    if (node.nodeType === Node.ELEMENT_NODE && ((node as Element).matches(CONTROL) || (node as Element).querySelector(CONTROL)))
+      return true;
+  }
+  return false;
+}
 
 /** Whether a node list holds an element. */
 function hasElement(nodes: NodeList): boolean {
@@ -291,7 +305,7 @@ export class PageObserver {
         // and then. A field the user reaches in it meanwhile is found by its first event (wiring.ts).
         // (A render of more than 20 nodes may be churn; after one with nothing for us, every 32nd in full.)
         const churn = !near && target !== null && added.length > 20 ? (this.churn.get(target) ?? 0) : -1;
-        if (churn >= 1 && churn % 32 !== 0 && !holdsControl(target!)) {
+        if (churn >= 1 && churn % 32 !== 0 && !holdsControl(target!, added)) {
           this.churn.set(target!, churn + 1);
           if (topLevel)
             for (let i = 0; i < added.length; i++)

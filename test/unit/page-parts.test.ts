@@ -692,6 +692,35 @@ describe('structural costs (issue 12)', () => {
     });
   });
 
+  it('a feed appended to far from every field: each batch is searched, never the whole feed again', () => {
+    document.body.innerHTML = `<main><form><input id="a"></form><section><div role="feed" id="feed">${'<article>Older</article>'.repeat(200)}</div></section></main>`;
+    const changes: PageChange[] = [];
+    const observer = new PageObserver({ owns: () => false, onChange: (c) => changes.push(c) });
+    observer.start(document);
+    observer.setFieldMap(new FieldScanner().collect(observer.roots(document)));
+    const feed = document.getElementById('feed')!;
+    const deliver = observer as unknown as { onMutations(records: Partial<MutationRecord>[]): void };
+    const whole = vi.spyOn(feed, 'querySelector');
+    const append = (field = false) => {
+      const items = Array.from({ length: 30 }, () => document.createElement('article'));
+      if (field) items[29]!.append(document.createElement('textarea'));
+      feed.append(...items);
+      deliver.onMutations([
+        { type: 'childList', target: feed, addedNodes: items as unknown as NodeList, removedNodes: [] as unknown as NodeList },
+      ]);
+      return items;
+    };
+    try {
+      for (let i = 0; i < 10; i++) append();
+      expect(changes).toEqual([]);
+      expect(whole).not.toHaveBeenCalled();
+      const items = append(true);
+      expect(changes).toEqual([{ fields: true, labels: true, readers: false, added: [items[29]] }]);
+    } finally {
+      observer.stop();
+    }
+  });
+
   it('a dialog mounted at the top of the page is for the readers, wherever the fields are', async () => {
     document.body.innerHTML = `<form><input id="a"></form>`;
     const changes: { readers: boolean }[] = [];
