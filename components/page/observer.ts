@@ -143,7 +143,7 @@ export class PageObserver {
   /** Far containers re-rendered with nothing for us: how many renders in a row (see onMutations). */
   private readonly churn = new WeakMap<Node, number>();
   /** Far elements whose text or attributes changed with nothing for us: how many times (see `noise`). */
-  private readonly noisy = new WeakMap<Element, number>();
+  private noisy = new WeakMap<Element, number>();
   /** Far elements that kept changing (a spinner, a clock, a progress bar): not observed until `includeAll`. */
   private readonly excluded = new Set<Element>();
   /** The ancestors of the excluded elements: observed without their subtree, their other children with it. */
@@ -170,6 +170,8 @@ export class PageObserver {
   includeAll(): void {
     if (this.excluded.size === 0) return;
     this.excluded.clear();
+    // (Counted afresh: a clock that keeps ticking after a route change is left out again 20 changes later.)
+    this.noisy = new WeakMap();
     this.rewire();
   }
 

@@ -652,6 +652,17 @@ describe('structural costs (issue 12)', () => {
       observer.stop();
     });
 
+    it('left out again after 20 more changes once everything was observed again (a route change)', async () => {
+      const { observer, spin, tick } = page();
+      await tick(10);
+      expect(observer.isExcluded(spin)).toBe(true);
+      observer.includeAll();
+      await tick(2);
+      expect(observer.isExcluded(spin)).toBe(false);
+      await tick(10);
+      expect(observer.isExcluded(spin)).toBe(true);
+    });
+
     it('observed again when a scan finds it near a field', async () => {
       const { observer, spin, tick } = page();
       await tick(10);
