@@ -144,8 +144,8 @@ async function sweep(ext, kind) {
   }
   await sleep(1200);
   const scans = sizes.map(() => []);
-  const warmUp = 3;
-  for (let i = 0; i < warmUp + (smoke ? 5 : 15); i++) {
+  const warmUp = 5;
+  for (let i = 0; i < warmUp + (smoke ? 10 : 15); i++) {
     for (const [k, p] of pages.entries()) {
       await p.bringToFront();
       const n = await p.evaluate(() => performance.getEntriesByName('csp:scan').length);
