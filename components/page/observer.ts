@@ -34,8 +34,8 @@ const CONTROL = 'input, select, textarea';
  * container when the render replaced most of it (a grid re-rendered: one query, no node touched from
  * script), else over each added element (a feed appended to: the container's older part is not searched).
  */
-function holdsControl(container: Element, added: NodeList): boolean {
-  if (added.length * 2 >= container.childElementCount) return container.querySelector(CONTROL) !== null;
+function holdsControl(container: Element, added: NodeList, replaced: boolean): boolean {
+  if (replaced) return container.querySelector(CONTROL) !== null;
   for (let i = 0; i < added.length; i++) {
     const node = added[i]!;
     if (node.nodeType === Node.ELEMENT_NODE && ((node as Element).matches(CONTROL) || (node as Element).querySelector(CONTROL)))
@@ -43,6 +43,9 @@ function holdsControl(container: Element, added: NodeList): boolean {
   }
   return false;
 }
+
+/** A render's shape: how many nodes, and the first and last one's tag. */
+const shapeOf = (added: NodeList) => `${added.length} ${added[0]!.nodeName} ${added[added.length - 1]!.nodeName}`;
 
 /** Whether a node list holds an element. */
 function hasElement(nodes: NodeList): boolean {
@@ -142,6 +145,8 @@ export class PageObserver {
   private quiet = new WeakSet<Node>();
   /** Far containers re-rendered with nothing for us: how many renders in a row (see onMutations). */
   private readonly churn = new WeakMap<Node, number>();
+  /** Per such container, the shape of its last render that replaced it and brought no form control. */
+  private readonly shapes = new WeakMap<Node, string>();
   /** Far elements whose text or attributes changed with nothing for us: how many times (see `noise`). */
   private noisy = new WeakMap<Element, number>();
   /** Far elements that kept changing (a spinner, a clock, a progress bar): not observed until `includeAll`. */
@@ -307,7 +312,7 @@ export class PageObserver {
         // and then. A field the user reaches in it meanwhile is found by its first event (wiring.ts).
         // (A render of more than 20 nodes may be churn; after one with nothing for us, every 32nd in full.)
         const churn = !near && target !== null && added.length > 20 ? (this.churn.get(target) ?? 0) : -1;
-        if (churn >= 1 && churn % 32 !== 0 && !holdsControl(target!, added)) {
+        if (churn >= 1 && churn % 32 !== 0 && !this.mayHoldControl(target!, added)) {
           this.churn.set(target!, churn + 1);
           if (topLevel)
             for (let i = 0; i < added.length; i++)
@@ -366,6 +371,20 @@ export class PageObserver {
     this.added = [];
     if (change.fields || change.readers) this.deps.onChange(change);
     if (this.noise.length > 0) this.countNoise();
+  }
+
+  /**
+   * Whether a render of a container that keeps re-rendering with nothing for us may bring a form control.
+   * A render that replaced the container in the same shape as its last one that brought none is the same
+   * template with new data (a live grid's rows): not searched. Any other render is asked (holdsControl).
+   */
+  private mayHoldControl(container: Element, added: NodeList): boolean {
+    const replaced = added.length * 2 >= container.childElementCount;
+    const shape = replaced ? shapeOf(added) : '';
+    if (replaced && this.shapes.get(container) === shape) return false;
+    if (holdsControl(container, added, replaced)) return true;
+    if (replaced) this.shapes.set(container, shape);
+    return false;
   }
 
   /**
