@@ -6,7 +6,9 @@ import type { FieldDescriptor, LabelSource } from '../../rules/types';
  * It only reads: it never writes into the page.
  */
 
-export const FIELD_SELECTOR = 'input, select, textarea, [role="combobox"]';
+/** The native form controls (every type of input). */
+export const NATIVE_CONTROLS = 'input, select, textarea';
+export const FIELD_SELECTOR = `${NATIVE_CONTROLS}, [role="combobox"]`;
 /** What a scan looks for in what changed: fields, and labels that name one by `for`. */
 export const WATCHED = `${FIELD_SELECTOR}, label[for]`;
 const SKIPPED_TYPES = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'checkbox', 'radio', 'file', 'range', 'color', 'password']);
