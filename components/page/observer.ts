@@ -1,5 +1,5 @@
 import { timed } from './bench';
-import { WATCHED } from './describe';
+import { NATIVE_CONTROLS as CONTROL, WATCHED } from './describe';
 import { MESSAGE } from './portal-errors';
 
 /** An added element or shadow root is, or holds, a form control or a `label[for]` (one query within what was added). */
@@ -27,8 +27,6 @@ function isDialog(el: Element, topLevel: boolean): boolean {
   return topLevel && (el.matches(OVERLAY) || (el.firstElementChild !== null && el.querySelector(DIALOG) !== null));
 }
 
-const CONTROL = 'input, select, textarea';
-
 /**
  * Whether what a container's render added holds a native form control, in native queries: over the
  * container when the render replaced most of it (a grid re-rendered: one query, no node touched from
@@ -52,6 +50,15 @@ function hasElement(nodes: NodeList): boolean {
   for (let i = 0; i < nodes.length; i++) if (nodes[i]!.nodeType === Node.ELEMENT_NODE) return true;
   return false;
 }
+
+/** A render of more nodes than this into one container far from fields may be a churning grid or feed. */
+const CHURN_NODES = 20;
+/** After this many such renders with nothing for us, a render is walked only every CHURN_RECHECK-th time. */
+const CHURN_QUIET = 1;
+const CHURN_RECHECK = 32;
+
+/** How far above a field its preceding-text label may sit (describe.ts reads the field and 3 ancestors). */
+const PRECEDING_DEPTH = 3;
 
 /** Changes of a far element's text or attributes with nothing for us before it is no longer observed. */
 const NOISY = 20;
@@ -147,14 +154,12 @@ export class PageObserver {
   private readonly churn = new WeakMap<Node, number>();
   /** Per such container, the shape of its last render that replaced it and brought no form control. */
   private readonly shapes = new WeakMap<Node, string>();
-  /** Far elements whose text or attributes changed with nothing for us: how many times (see `noise`). */
+  /** Far elements whose text or attributes changed with nothing for us: how many times (see `countNoise`). */
   private noisy = new WeakMap<Element, number>();
   /** Far elements that kept changing (a spinner, a clock, a progress bar): not observed until `includeAll`. */
   private readonly excluded = new Set<Element>();
   /** The ancestors of the excluded elements: observed without their subtree, their other children with it. */
   private path = new Set<Node>();
-  /** Far elements that changed in the batch being classified, with nothing for us. */
-  private noise: Element[] = [];
   private doc: Document | null = null;
 
   constructor(private readonly deps: ObserverDeps) {
@@ -275,10 +280,11 @@ export class PageObserver {
     this.added = [];
     const change: PageChange = { fields: false, labels: false, readers: false, added: this.added };
     const watchAll = this.watchAll;
-    this.noise = [];
+    // Far elements that changed in this batch, with nothing for us.
+    const noise: Element[] = [];
     for (const r of records) {
       if (r.type === 'attributes' && this.quiet.has(r.target) && LAYOUT.has(r.attributeName!)) {
-        this.noise.push(r.target as Element);
+        noise.push(r.target as Element);
         continue;
       }
       if (this.deps.owns(r.target)) continue;
@@ -310,9 +316,8 @@ export class PageObserver {
         // once a render brought neither a field nor a shadow root, its renders are not walked node by node,
         // only asked (natively, no node touched) whether they hold a form control, and walked in full now
         // and then. A field the user reaches in it meanwhile is found by its first event (wiring.ts).
-        // (A render of more than 20 nodes may be churn; after one with nothing for us, every 32nd in full.)
-        const churn = !near && target !== null && added.length > 20 ? (this.churn.get(target) ?? 0) : -1;
-        if (churn >= 1 && churn % 32 !== 0 && !this.mayHoldControl(target!, added)) {
+        const churn = !near && target !== null && added.length > CHURN_NODES ? (this.churn.get(target) ?? 0) : -1;
+        if (churn >= CHURN_QUIET && churn % CHURN_RECHECK !== 0 && !this.mayHoldControl(target!, added)) {
           this.churn.set(target!, churn + 1);
           if (topLevel)
             for (let i = 0; i < added.length; i++)
@@ -338,7 +343,7 @@ export class PageObserver {
           if (found) this.churn.delete(target!);
           else this.churn.set(target!, churn + 1);
         }
-        if (!near && !topLevel && !elements && !watchAll && !hasElement(removed)) this.noise.push(target!);
+        if (!near && !topLevel && !elements && !watchAll && !hasElement(removed)) noise.push(target!);
       } else if (target) {
         // New text in a message the portal shows: read again when it could be an error it explains (a
         // spinner or a live status with a percentage, ten times a second, is not).
@@ -365,12 +370,12 @@ export class PageObserver {
         const dialog = layout && target.matches(DIALOG);
         if (dialog) change.readers = change.fields = true;
         else if (layout && !near) this.quiet.add(target);
-        if (!near && !named && !dialog && !message && !watchAll) this.noise.push(target);
+        if (!near && !named && !dialog && !message && !watchAll) noise.push(target);
       }
     }
     this.added = [];
     if (change.fields || change.readers) this.deps.onChange(change);
-    if (this.noise.length > 0) this.countNoise();
+    if (noise.length > 0) this.countNoise(noise);
   }
 
   /**
@@ -395,9 +400,9 @@ export class PageObserver {
    * the portal shows (its errors are read), never the top of the page (where dialogs mount), never one in
    * a shadow root (observed as a whole), and at most MAX_EXCLUDED of them.
    */
-  private countNoise(): void {
+  private countNoise(noise: readonly Element[]): void {
     let exclude = false;
-    for (const el of this.noise) {
+    for (const el of noise) {
       const n = (this.noisy.get(el) ?? 0) + 1;
       this.noisy.set(el, n);
       if (n === NOISY && this.excludable(el)) {
@@ -405,16 +410,13 @@ export class PageObserver {
         exclude = true;
       }
     }
-    this.noise = [];
     if (exclude) this.rewire();
   }
 
   private excludable(el: Element): boolean {
     const doc = this.doc;
     if (!doc || this.excluded.size >= MAX_EXCLUDED || !el.isConnected || el.getRootNode() !== doc) return false;
-    if (el === doc.documentElement || el === doc.body || el === doc.head || el.closest(MESSAGE)) return false;
-    for (const other of this.excluded) if (other.contains(el)) return false;
-    return true;
+    return el !== doc.documentElement && el !== doc.body && el !== doc.head && !el.closest(MESSAGE) && !this.isExcluded(el);
   }
 
   /**
@@ -459,10 +461,10 @@ export class PageObserver {
       if (!parent) break;
       if (ancestors.has(parent)) {
         // A preceding-text label is read from the four siblings before the field or one of its three
-        // nearest ancestors (describe.ts): only there can text change a field's label (distance ≤ 3).
+        // nearest ancestors (describe.ts): only there can text change a field's label.
         let next = node.nextElementSibling;
         for (let hops = 0; next && hops < 4 && !answer; hops++, next = next.nextElementSibling)
-          answer = (ancestors.get(next) ?? Infinity) <= 3;
+          answer = (ancestors.get(next) ?? Infinity) <= PRECEDING_DEPTH;
         break;
       }
       node = parent;
