@@ -12,7 +12,7 @@
 //   blur → mark for a web-mail address, cold and warm worker, p95  ≤ 16 ms
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeFirstRun, launch, ROOT } from '../e2e/browsers.mjs';
+import { closeFirstRun, evaluateInFirefoxChrome, launch, ROOT } from '../e2e/browsers.mjs';
 import { interceptPortal, servePage } from '../e2e/portal.mjs';
 import { busyPage } from './busy-page.mjs';
 
@@ -202,9 +202,6 @@ async function alive(ext, kind, p) {
     await cdp.detach();
     return { nodes: counters.nodes, listeners: counters.jsEventListeners, unit: 'nodes' };
   }
-  const connection = ext.browser.connection;
-  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const browserWindow = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
   const expression = `(async () => {
     const manager = Cc['@mozilla.org/memory-reporter-manager;1'].getService(Ci.nsIMemoryReporterManager);
     await new Promise((done) => manager.minimizeMemoryUsage(done));
@@ -220,13 +217,8 @@ async function alive(ext, kind, p) {
     );
     return JSON.stringify({ nodes, listeners });
   })()`;
-  const { result } = await connection.send('script.evaluate', {
-    expression,
-    target: { context: browserWindow.context },
-    awaitPromise: true,
-  });
-  if (result.type !== 'success') throw new Error(`Firefox memory reporters: ${JSON.stringify(result).slice(0, 300)}`);
-  return { ...JSON.parse(result.result.value), unit: 'bytes of DOM nodes' };
+  const counts = JSON.parse(await evaluateInFirefoxChrome(ext, expression));
+  return { ...counts, unit: 'bytes of DOM nodes' };
 }
 
 /** A grid inside a shadow root re-rendered 100 times: DOM nodes still alive after GC, with and without us. */

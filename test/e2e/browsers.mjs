@@ -160,3 +160,18 @@ export async function closeFirstRun(ext, ms = 5000) {
   }
   return false;
 }
+
+/**
+ * Firefox: runs `expression` (an async function's source, called) in the browser's own chrome scope, the
+ * main window's, and resolves to its value. Possible because the tests' Firefox runs with
+ * `--remote-allow-system-access` (launch above), which lets WebDriver BiDi evaluate there; nothing of it is
+ * in the extension. Throws with BiDi's answer when the script fails.
+ */
+export async function evaluateInFirefoxChrome(ext, expression) {
+  const connection = ext.browser.connection;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  const { result } = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true });
+  if (result.type !== 'success') throw new Error(`Firefox chrome scope: ${JSON.stringify(result).slice(0, 500)}`);
+  return result.result.value;
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { GECKO_ID, launch, openExtensionPage } from './browsers.mjs';
+import { evaluateInFirefoxChrome, GECKO_ID, launch, openExtensionPage } from './browsers.mjs';
 import { listFromEnv, openOptions, openPortal, readMarks, sleep, waitForMarks } from './helpers.mjs';
 import { isAllowedRequest, urlOf } from './portal.mjs';
 
@@ -113,10 +113,9 @@ const downloads = (page) => page.evaluate(() => globalThis.__downloads.filter((d
  * extension. Resolves to whether `activeTab` is granted on the tab that was selected.
  */
 async function pressToolbarButtonInFirefox(ext) {
-  const connection = ext.browser.connection;
-  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const window = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-  const expression = `(async () => {
+  return evaluateInFirefoxChrome(
+    ext,
+    `(async () => {
     const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
     const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
     const tab = gBrowser.selectedTab;
@@ -125,10 +124,8 @@ async function pressToolbarButtonInFirefox(ext) {
       await new Promise((r) => setTimeout(r, 100));
     for (const p of document.querySelectorAll('panel')) if (p.state === 'open') p.hidePopup();
     return extension.tabManager.hasActiveTabPermission(tab);
-  })()`;
-  const { result } = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true });
-  assert.equal(result.type, 'success', JSON.stringify(result));
-  return result.result.value;
+  })()`,
+  );
 }
 
 for (const kind of BROWSERS) {
